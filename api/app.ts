@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDependencies } from './dependencies';
+import type { AppEnv } from './http/app-env';
+import { createOpenApiRouter } from './http/openapi-app';
+import { ProblemError, problemResponse } from './http/problem';
+import { registerPublicRoutes, registerStaffRoutes } from './routes/index';
+
+/**
+ * The whole HTTP application minus static files: the staff API under /api/v1 and the public
+ * dynamic routes. Tests drive it with `app.request()`; the server adds the built site in front.
+ */
+export function createApp(deps: AppDependencies) {
+  const app = new Hono<AppEnv>();
+  app.use(compress());
+  app.use(async function injectDependencies(c, next) {
+    c.set('deps', deps);
+    await next();
+  });
+
+  const staffApi = createOpenApiRouter();
+  registerStaffRoutes(staffApi);
+  staffApi.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hali staff API',
+      version: '1.0.0',
+      description:
+        'Incidents, notices, offices, appointments and deliveries. Authenticate with `Authorization: Bearer <token>`. Errors are application/problem+json.',
+    },
+    servers: [{ url: `${deps.config.publicUrl}/api/v1` }],
+  });
+  staffApi.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.route('/api/v1', staffApi);
+  registerPublicRoutes(app);
+
+  app.notFound((c) => problemResponse(c, { title: 'Not Found', status: 404, detail: `Nothing at ${c.req.path}.` }));
+  app.onError(function handleError(error, c) {
+    if (error instanceof ProblemError) {
+      return problemResponse(c, { title: error.title, status: error.status, detail: error.detail, ...error.extensions });
+    }
+    if (error instanceof HTTPException) {
+      const response = error.getResponse();
+      return problemResponse(c, { title: response.statusText || 'Error', status: error.status, detail: error.message });
+    }
+    // Unexpected: log the stack for operators, answer without it.
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
+    return problemResponse(c, {
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Something went wrong on our side; nothing was half-written. Try again, and tell the operators if it persists.',
+    });
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

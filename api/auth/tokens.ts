@@ -1,0 +1,47 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
+import { newId } from '../ids';
+
+/** Token format: `hali_<prefix>_<secret>`. The prefix finds the row; only the hash is stored. */
+const tokenPattern = /^hali_([a-z0-9]{8})_([A-Za-z0-9_-]{32,})$/;
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export type AuthenticatedToken = Pick<ApiTokenRow, 'id' | 'name' | 'role'>;
+
+export async function createApiToken(
+  db: Database,
+  input: { name: string; role: TokenRole; secret?: string },
+): Promise<{ token: AuthenticatedToken & { prefix: string }; secret: string }> {
+  const prefix = newId(8);
+  const secret = input.secret ?? `hali_${prefix}_${randomBytes(24).toString('base64url')}`;
+  // An operator-supplied ADMIN_TOKEN may have any shape; it is looked up by its own prefix.
+  const lookupPrefix = tokenPattern.exec(secret)?.[1] ?? secret.slice(0, 8);
+  const id = newId();
+  await db.insert(apiTokens).values({ id, name: input.name, role: input.role, prefix: lookupPrefix, secretHash: hashSecret(secret) });
+  return { token: { id, name: input.name, role: input.role, prefix: lookupPrefix }, secret };
+}
+
+/** Registers ADMIN_TOKEN from the environment (idempotent: the same secret is registered once). */
+export async function registerAdminToken(db: Database, secret: string): Promise<void> {
+  const existing = await findTokenBySecret(db, secret);
+  if (existing) return;
+  await createApiToken(db, { name: 'ADMIN_TOKEN', role: 'admin', secret });
+}
+
+export async function findTokenBySecret(db: Database, secret: string): Promise<AuthenticatedToken | undefined> {
+  const prefix = tokenPattern.exec(secret)?.[1] ?? secret.slice(0, 8);
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)));
+  const expected = Buffer.from(hashSecret(secret), 'hex');
+  const match = rows.find((row) => timingSafeEqual(Buffer.from(row.secretHash, 'hex'), expected));
+  return match ? { id: match.id, name: match.name, role: match.role } : undefined;
+}
+
+export async function touchToken(db: Database, id: string, at: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: at.toISOString() }).where(eq(apiTokens.id, id));
+}

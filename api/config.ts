@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** Turns an empty string into undefined so `FOO=` behaves like an unset variable. */
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql://, https:// or wss://')
+    .default('file:./data/hali.db'),
+  DATABASE_AUTH_TOKEN: optionalText,
+  ADMIN_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(24, 'must be at least 24 characters so it cannot be guessed').optional(),
+  ),
+  SITE_DIR: z.string().min(1).default('./data/site'),
+  SITE_DEPLOY_COMMAND: optionalText,
+  STATUS_PAGE_NAME: z.string().min(1).default('Immigration Services Status'),
+  X_APP_KEY: optionalText,
+  X_APP_SECRET: optionalText,
+  X_ACCESS_TOKEN: optionalText,
+  X_ACCESS_SECRET: optionalText,
+  X_API_BASE_URL: z.url().default('https://api.x.com'),
+  X_POSTS_PER_15_MINUTES: z.coerce.number().int().positive().default(100),
+  RESEND_API_KEY: optionalText,
+  RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+  RESEND_RPS: z.coerce.number().positive().default(2),
+  EMAIL_FROM: z.string().min(3).default('Immigration Services <notices@immigration.go.ke>'),
+  EMAIL_REPLY_TO: optionalText,
+  CALENDAR_SIGNING_SECRET: optionalText,
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  WORKER: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { url: string; authToken?: string };
+  adminToken?: string;
+  site: { dir: string; deployCommand?: string; name: string };
+  x: {
+    credentials?: { appKey: string; appSecret: string; accessToken: string; accessSecret: string };
+    baseUrl: string;
+    postsPer15Minutes: number;
+  };
+  resend: { apiKey?: string; baseUrl: string; requestsPerSecond: number };
+  email: { from: string; replyTo?: string };
+  calendarSigningSecret?: string;
+  delivery: { maxAttempts: number };
+  runWorker: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; everything else receives the parsed object. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const xParts = [e.X_APP_KEY, e.X_APP_SECRET, e.X_ACCESS_TOKEN, e.X_ACCESS_SECRET];
+  const xSet = xParts.filter(Boolean).length;
+  if (xSet > 0 && xSet < 4) {
+    throw new ConfigError([
+      'X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET: set all four to post to X, or none to run X dry',
+    ]);
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
+    adminToken: e.ADMIN_TOKEN,
+    site: { dir: e.SITE_DIR, deployCommand: e.SITE_DEPLOY_COMMAND, name: e.STATUS_PAGE_NAME },
+    x: {
+      credentials:
+        xSet === 4
+          ? { appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET! }
+          : undefined,
+      baseUrl: e.X_API_BASE_URL.replace(/\/$/, ''),
+      postsPer15Minutes: e.X_POSTS_PER_15_MINUTES,
+    },
+    resend: { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL.replace(/\/$/, ''), requestsPerSecond: e.RESEND_RPS },
+    email: { from: e.EMAIL_FROM, replyTo: e.EMAIL_REPLY_TO },
+    // Without a configured secret the links are still signed, but only valid until restart.
+    calendarSigningSecret: e.CALENDAR_SIGNING_SECRET,
+    delivery: { maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
+    runWorker: e.WORKER === 'on',
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client';
+import { createApp } from '../../api/app';
+import { loadConfig, type Config } from '../../api/config';
+import { createApiToken } from '../../api/auth/tokens';
+import type { TokenRole } from '../../db/schema/index';
+
+export type TestContext = {
+  db: Database;
+  config: Config;
+  app: ReturnType<typeof createApp>;
+  dir: string;
+  databaseUrl: string;
+  /** One token per role, plus a second publisher and drafter for four-eyes tests. */
+  tokens: Record<TokenRole | 'publisher2' | 'drafter2', string>;
+  siteBuildReasons: string[];
+  now: { value: Date };
+  /** Calls the app with a bearer token and JSON body. */
+  request: (method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }) => Promise<Response>;
+  close: () => void;
+};
+
+/** A fresh app on its own SQLite file in a temp folder. Each test makes its own data. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'hali-test-'));
+  const databaseUrl = `file:${join(dir, 'hali.db')}`;
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SITE_DIR: join(dir, 'site'), WORKER: 'off', ...env });
+  const connection = await openDatabase(config.database);
+  await migrateDatabase(connection.db);
+  const siteBuildReasons: string[] = [];
+  const now = { value: new Date('2026-11-25T08:00:00.000Z') };
+  const app = createApp({
+    config,
+    db: connection.db,
+    now: () => now.value,
+    siteBuilds: { schedule: (reason) => void siteBuildReasons.push(reason) },
+  });
+  const tokens = {} as TestContext['tokens'];
+  for (const [key, role] of [
+    ['drafter', 'drafter'],
+    ['drafter2', 'drafter'],
+    ['publisher', 'publisher'],
+    ['publisher2', 'publisher'],
+    ['admin', 'admin'],
+  ] as const) {
+    tokens[key] = (await createApiToken(connection.db, { name: key, role })).secret;
+  }
+  const request: TestContext['request'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.body;
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    return Promise.resolve(app.request(path, { method, headers, body }));
+  };
+  return {
+    db: connection.db,
+    config,
+    app,
+    dir,
+    databaseUrl,
+    tokens,
+    siteBuildReasons,
+    now,
+    request,
+    close: () => {
+      connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
