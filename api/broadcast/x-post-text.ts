@@ -1,0 +1,38 @@
+import twitterText from 'twitter-text';
+
+export const maxXPostWeight = 280;
+
+export type XPostText = { text: string; weightedLength: number; valid: boolean };
+
+/** X's own weighted count (URLs 23, emoji and CJK 2), from the twitter-text package. */
+export function weighXPost(text: string): XPostText {
+  const parsed = twitterText.parseTweet(text);
+  return { text, weightedLength: parsed.weightedLength, valid: parsed.valid };
+}
+
+/**
+ * The text of an update's X post: the update's own `x_text` when staff wrote one, otherwise the
+ * incident name, the body shortened to fit, and the link to the incident page.
+ */
+export function composeXPostText(input: {
+  incidentId: string;
+  incidentName: string;
+  body: string;
+  xText?: string | null;
+  publicUrl: string;
+}): XPostText {
+  if (input.xText) return weighXPost(input.xText);
+  const link = `${input.publicUrl}/incidents/${input.incidentId}/`;
+  const head = `${input.incidentName}: `;
+  const body = input.body.replace(/\s+/g, ' ').trim();
+  const full = weighXPost(`${head}${body}\n${link}`);
+  if (full.valid) return full;
+  // Shorten the body word by word until the whole post fits, ending with an ellipsis.
+  const words = body.split(' ');
+  while (words.length > 1) {
+    words.pop();
+    const candidate = weighXPost(`${head}${words.join(' ')}…\n${link}`);
+    if (candidate.valid) return candidate;
+  }
+  return weighXPost(`${input.incidentName.slice(0, 200)}…\n${link}`);
+}
