@@ -1,0 +1,44 @@
+import type { BenchRow } from './bench/bench-row';
+
+/**
+ * `npm run bench`: runs every benchmark module in one process, one after the other (they share
+ * two cores, so running them together would only measure contention), and prints one table.
+ * `npm run bench -- site appointments` runs only the named modules.
+ */
+const modules: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>> = {
+  site: () => import('./bench/site'),
+  appointments: () => import('./bench/appointments'),
+  broadcast: () => import('./bench/broadcast'),
+};
+
+function formatValue(value: number): string {
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  return value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 3 : 1 });
+}
+
+function printTable(rows: { group: string; row: BenchRow }[]): void {
+  const table = rows.map(({ group, row }) => [group, row.name, formatValue(row.value), row.unit, row.target ?? '', row.note ?? '']);
+  const header = ['bench', 'figure', 'value', 'unit', 'target', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of table) console.log(line(r));
+}
+
+const requested = process.argv.slice(2);
+const selected = requested.length ? requested : Object.keys(modules);
+const unknown = selected.filter((name) => !(name in modules));
+if (unknown.length) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Choose from: ${Object.keys(modules).join(', ')}.`);
+  process.exit(2);
+}
+
+const results: { group: string; row: BenchRow }[] = [];
+for (const name of selected) {
+  console.error(`running ${name}…`);
+  const { run } = await modules[name]();
+  for (const row of await run()) results.push({ group: name, row });
+}
+console.log(`\nHali benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
+printTable(results);
