@@ -1,0 +1,54 @@
+import type { Database } from '../../db/client';
+import { incidentUpdates, type IncidentUpdateRow } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { conflict } from '../http/problem';
+import { newId } from '../ids';
+import type { ActionContext } from './four-eyes';
+import { throwIfInvalid } from './incident-input-rules';
+import { findPendingUpdate, loadIncident } from './incident-records';
+import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
+
+/**
+ * Drafts the next notice of an incident. One pending update at a time, so two people never
+ * race to publish different versions of the same news.
+ */
+export async function draftUpdate(
+  db: Database,
+  incidentId: string,
+  content: UpdateContent,
+  context: ActionContext,
+): Promise<IncidentUpdateRow> {
+  const at = context.now.toISOString();
+  return db.transaction(async (tx) => {
+    const incident = await loadIncident(tx, incidentId);
+    const pending = await findPendingUpdate(tx, incidentId);
+    if (pending) {
+      throw conflict(
+        `This incident already has a ${pending.state} update (${pending.id}) waiting; edit it (PATCH /incidents/${incidentId}/updates/${pending.id}) or publish it first.`,
+      );
+    }
+    throwIfInvalid(await checkUpdateContent(tx, incident, content));
+    const [update] = await tx
+      .insert(incidentUpdates)
+      .values({
+        id: newId(),
+        incidentId,
+        state: 'draft',
+        ...updateContentValues(content),
+        status: content.status,
+        body: content.body,
+        draftedBy: context.actor.tokenId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
+    await recordAudit(tx, {
+      tokenId: context.actor.tokenId,
+      action: 'update.draft',
+      targetType: 'incident_update',
+      targetId: update.id,
+      detail: { incident_id: incidentId, status: update.status },
+    });
+    return update;
+  });
+}

@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { conflict } from '../http/problem';
+import type { ActionContext } from './four-eyes';
+import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant, toNairobiDate } from './incident-input-rules';
+import { findPendingUpdate, loadIncident } from './incident-records';
+
+/** The incident's own fields staff may change directly (status and components change through updates). */
+export type IncidentChanges = {
+  name?: string;
+  impact?: IncidentImpact;
+  postmortem?: string | null;
+  scheduledFor?: string | null;
+  scheduledUntil?: string | null;
+  /** Only while the incident was never published: it decides whose appointments move. */
+  disruptionFrom?: string | null;
+};
+
+/** Edits an incident; `publicChange` says whether the public site must be rebuilt. */
+export async function editIncident(
+  db: Database,
+  incidentId: string,
+  changes: IncidentChanges,
+  context: ActionContext,
+): Promise<{ incident: IncidentRow; publicChange: boolean }> {
+  const at = context.now.toISOString();
+  return db.transaction(async (tx) => {
+    const current = await loadIncident(tx, incidentId);
+    if (changes.disruptionFrom !== undefined && current.publishedAt !== null) {
+      throw conflict(
+        'disruption_from cannot change once the incident is published, because appointments were moved from it; publish an update with a new expected_restoration instead.',
+      );
+    }
+    const values = {
+      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.impact !== undefined ? { impact: changes.impact } : {}),
+      ...(changes.postmortem !== undefined ? { postmortem: changes.postmortem || null } : {}),
+      ...(changes.scheduledFor !== undefined ? { scheduledFor: changes.scheduledFor && toIsoInstant(changes.scheduledFor) } : {}),
+      ...(changes.scheduledUntil !== undefined ? { scheduledUntil: changes.scheduledUntil && toIsoInstant(changes.scheduledUntil) } : {}),
+      ...(changes.disruptionFrom !== undefined ? { disruptionFrom: changes.disruptionFrom && toNairobiDate(changes.disruptionFrom) } : {}),
+    };
+    const merged = { ...current, ...values };
+    const pending = await findPendingUpdate(tx, incidentId);
+    throwIfInvalid([
+      ...(merged.name === '' ? [{ field: 'name', message: 'The name cannot be empty.' }] : []),
+      ...checkSchedule(merged.kind, merged.scheduledFor, merged.scheduledUntil),
+      ...checkRestoration(merged.disruptionFrom, pending?.expectedRestoration ?? merged.expectedRestoration).map((error) => ({
+        ...error,
+        field: 'disruption_from',
+      })),
+    ]);
+    const [incident] = await tx
+      .update(incidents)
+      .set({ ...values, updatedAt: at })
+      .where(eq(incidents.id, incidentId))
+      .returning();
+    await recordAudit(tx, {
+      tokenId: context.actor.tokenId,
+      action: 'incident.update',
+      targetType: 'incident',
+      targetId: incidentId,
+      detail: { fields: Object.keys(values) },
+    });
+    return { incident, publicChange: current.publishedAt !== null };
+  });
+}

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { incidentUpdates, type IncidentUpdateRow } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from './four-eyes';
+import { throwIfInvalid } from './incident-input-rules';
+import { assertPending, loadIncident, loadUpdate } from './incident-records';
+import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
+
+/**
+ * Edits a pending update. An approved update that changes goes back to draft: the approval was
+ * for the old words, and the new ones need their own second pair of eyes.
+ */
+export async function editUpdate(
+  db: Database,
+  incidentId: string,
+  updateId: string,
+  changes: Partial<UpdateContent>,
+  context: ActionContext,
+): Promise<IncidentUpdateRow> {
+  const at = context.now.toISOString();
+  return db.transaction(async (tx) => {
+    const incident = await loadIncident(tx, incidentId);
+    const current = await loadUpdate(tx, incidentId, updateId);
+    assertPending(current);
+    const merged: UpdateContent = {
+      status: changes.status ?? current.status,
+      body: changes.body ?? current.body,
+      bodySw: changes.bodySw !== undefined ? changes.bodySw : current.bodySw,
+      xText: changes.xText !== undefined ? changes.xText : current.xText,
+      components: changes.components ?? current.components,
+      expectedRestoration: changes.expectedRestoration !== undefined ? changes.expectedRestoration : current.expectedRestoration,
+    };
+    throwIfInvalid(await checkUpdateContent(tx, incident, merged));
+    const [update] = await tx
+      .update(incidentUpdates)
+      .set({ ...updateContentValues(changes), state: 'draft', approvedBy: null, approvedAt: null, updatedAt: at })
+      .where(eq(incidentUpdates.id, updateId))
+      .returning();
+    await recordAudit(tx, {
+      tokenId: context.actor.tokenId,
+      action: 'update.edit',
+      targetType: 'incident_update',
+      targetId: updateId,
+      detail: { incident_id: incidentId, fields: Object.keys(changes), approval_withdrawn: current.state === 'approved' },
+    });
+    return update;
+  });
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { incidentUpdates, type IncidentRow, type IncidentUpdateRow } from '../../db/schema/index';
+import { rescheduleAffectedAppointments, type RescheduleResult } from '../appointments/reschedule-affected-appointments';
+import { recordAudit } from '../audit/record-audit';
+import { enqueueUpdateDeliveries } from '../broadcast/enqueue-update-deliveries';
+import { conflict } from '../http/problem';
+import { applyUpdateToIncident } from './apply-update-to-incident';
+import { assertMayPublish, type ActionContext } from './four-eyes';
+import { findPendingUpdate, loadIncident } from './incident-records';
+
+export type PublishResult = { incident: IncidentRow; update: IncidentUpdateRow; rescheduled: RescheduleResult };
+
+/**
+ * Publishes the incident's pending update, all in one transaction: the update, its effect on the
+ * incident and its components, the appointments it moves and the messages it queues either all
+ * happen or none do. The caller schedules the site build after this returns.
+ */
+export async function publishUpdate(
+  db: Database,
+  incidentId: string,
+  context: ActionContext & { overrideReason?: string | null },
+): Promise<PublishResult> {
+  const at = context.now.toISOString();
+  const { actor } = context;
+  const overrideReason = context.overrideReason?.trim() || null;
+  return db.transaction(async (tx) => {
+    const incident = await loadIncident(tx, incidentId);
+    const pending = await findPendingUpdate(tx, incidentId);
+    if (!pending) {
+      throw conflict('This incident has no draft or approved update to publish; draft one first (POST /incidents/{id}/updates).');
+    }
+    assertMayPublish(pending, actor, overrideReason);
+    const [update] = await tx
+      .update(incidentUpdates)
+      .set({
+        state: 'published',
+        approvedBy: pending.approvedBy ?? actor.tokenId,
+        approvedAt: pending.approvedAt ?? at,
+        publishedBy: actor.tokenId,
+        publishedAt: at,
+        overrideReason,
+        updatedAt: at,
+      })
+      .where(eq(incidentUpdates.id, pending.id))
+      .returning();
+    const applied = await applyUpdateToIncident(tx, incident, update, at);
+    const rescheduled = await rescheduleAffectedAppointments(tx, incidentId, { now: context.now, tokenId: actor.tokenId });
+    await enqueueUpdateDeliveries(tx, { incidentId, updateId: update.id, now: context.now });
+    await recordAudit(tx, {
+      tokenId: actor.tokenId,
+      action: 'update.publish',
+      targetType: 'incident_update',
+      targetId: update.id,
+      detail: {
+        incident_id: incidentId,
+        status: update.status,
+        first_publish: incident.publishedAt === null,
+        drafted_by: update.draftedBy,
+        approved_by: update.approvedBy,
+        moved: rescheduled.moved,
+        ...(overrideReason ? { override_reason: overrideReason } : {}),
+      },
+    });
+    return { incident: applied, update, rescheduled };
+  });
+}
