@@ -1,0 +1,31 @@
+import type { DatabaseOrTransaction } from '../../db/client';
+import { loadBookedCounts } from '../offices/booked-counts';
+import { loadCapacityCalendar } from '../offices/load-capacity-calendar';
+import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
+import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';
+import { planNewDates, type ReschedulePlan } from './plan-new-dates';
+
+export type ComputedReschedule = {
+  scope: DisruptionScope;
+  affected: AffectedAppointment[];
+  /** Null while restoration is unknown: the affected wait, nobody can be moved yet. */
+  plan: ReschedulePlan | null;
+};
+
+/**
+ * Loads everything the rule needs with a handful of set-based queries (scope, affected rows,
+ * capacities, booked counts) and computes the new dates in memory. Writes nothing.
+ */
+export async function computeReschedulePlan(
+  db: DatabaseOrTransaction,
+  incidentId: string,
+  options: { includePending: boolean; now: Date },
+): Promise<ComputedReschedule> {
+  const scope = await loadDisruptionScope(db, incidentId, options);
+  const affected = await findAffectedAppointments(db, scope);
+  if (!scope.until || affected.length === 0) return { scope, affected, plan: scope.until ? { moves: [], unplaced: [] } : null };
+  const offices = [...new Set(affected.map((appointment) => appointment.office))];
+  const calendar = await loadCapacityCalendar(db, offices);
+  const booked = await loadBookedCounts(db, { from: scope.until, offices });
+  return { scope, affected, plan: planNewDates({ affected, restoration: scope.until, calendar, booked }) };
+}

@@ -1,0 +1,97 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { appointments, officeOverrides, offices, type AppointmentService, type WeeklyCapacity } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { badRequest, conflict, notFound } from '../http/problem';
+import { toOfficeView, type OfficeView } from './office-view';
+
+export type OfficeInput = {
+  code: string;
+  name: string;
+  address?: string;
+  capacity: Record<AppointmentService, WeeklyCapacity>;
+};
+export type OfficeChanges = Partial<Omit<OfficeInput, 'code' | 'capacity'>> & {
+  capacity?: Partial<Record<AppointmentService, WeeklyCapacity>>;
+};
+
+/**
+ * Weekends are closed unless a date override opens them, so a regular Saturday capacity would
+ * never be used; refusing it says so instead of silently ignoring the number.
+ */
+export function assertWeeklyCapacity(service: AppointmentService, week: WeeklyCapacity): void {
+  if (week.length !== 7 || week.some((n) => !Number.isInteger(n) || n < 0)) {
+    throw badRequest(`capacity.${service} must be 7 whole numbers ≥ 0, Monday first.`);
+  }
+  if (week[5] !== 0 || week[6] !== 0) {
+    throw badRequest(
+      `capacity.${service}: Saturday and Sunday must be 0; weekends are closed unless a date override opens them (PUT /offices/{code}/overrides/{date}/${service}).`,
+    );
+  }
+}
+
+export async function listOffices(db: Database): Promise<OfficeView[]> {
+  const rows = await db.select().from(offices).orderBy(asc(offices.code));
+  const overrides = await db.select().from(officeOverrides);
+  return rows.map((row) => toOfficeView(row, overrides));
+}
+
+export async function getOffice(db: Database, code: string): Promise<OfficeView> {
+  const [row] = await db.select().from(offices).where(eq(offices.code, code));
+  if (!row) throw notFound('office', code);
+  const overrides = await db.select().from(officeOverrides).where(eq(officeOverrides.officeCode, code));
+  return toOfficeView(row, overrides);
+}
+
+export async function createOffice(db: Database, input: OfficeInput, actor: { tokenId: string | null }): Promise<OfficeView> {
+  assertWeeklyCapacity('application', input.capacity.application);
+  assertWeeklyCapacity('collection', input.capacity.collection);
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, input.code));
+    if (existing) throw conflict(`An office with code "${input.code}" already exists; PATCH it instead.`);
+    await tx.insert(offices).values({
+      code: input.code,
+      name: input.name,
+      address: input.address ?? '',
+      applicationCapacity: input.capacity.application,
+      collectionCapacity: input.capacity.collection,
+    });
+    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.create', targetType: 'office', targetId: input.code, detail: { capacity: input.capacity } });
+  });
+  return getOffice(db, input.code);
+}
+
+export async function updateOffice(db: Database, code: string, changes: OfficeChanges, actor: { tokenId: string | null }): Promise<OfficeView> {
+  if (changes.capacity?.application) assertWeeklyCapacity('application', changes.capacity.application);
+  if (changes.capacity?.collection) assertWeeklyCapacity('collection', changes.capacity.collection);
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, code));
+    if (!existing) throw notFound('office', code);
+    await tx
+      .update(offices)
+      .set({
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.address !== undefined && { address: changes.address }),
+        ...(changes.capacity?.application && { applicationCapacity: changes.capacity.application }),
+        ...(changes.capacity?.collection && { collectionCapacity: changes.capacity.collection }),
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+      })
+      .where(eq(offices.code, code));
+    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.update', targetType: 'office', targetId: code, detail: { changes } });
+  });
+  return getOffice(db, code);
+}
+
+/** Deleting an office that still has appointments would orphan them, so it is refused. */
+export async function deleteOffice(db: Database, code: string, actor: { tokenId: string | null }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, code));
+    if (!existing) throw notFound('office', code);
+    const [booked] = await tx.select({ count: sql<number>`count(*)` }).from(appointments).where(eq(appointments.officeCode, code));
+    if (booked.count > 0) {
+      throw conflict(`Office "${code}" still has ${booked.count} appointments; move or re-import them elsewhere before deleting it.`);
+    }
+    await tx.delete(offices).where(eq(offices.code, code));
+    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.delete', targetType: 'office', targetId: code });
+  });
+}
