@@ -1,0 +1,46 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { draftUpdate } from '../../incidents/draft-update';
+import { updateJson } from './incident-json';
+import { DraftUpdateSchema, IdParamSchema, IncidentUpdateSchema } from './schema';
+
+const route = createRoute({
+  method: 'post',
+  path: '/incidents/{id}/updates',
+  tags: ['Updates'],
+  summary: 'Draft the next update of an incident',
+  description:
+    'Any staff role. One pending (draft or approved) update per incident: while one waits, this answers 409; edit or publish that one. Published updates are never edited; corrections are new updates.',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: DraftUpdateSchema } } } },
+  responses: {
+    201: { description: 'The draft.', content: { 'application/json': { schema: IncidentUpdateSchema } } },
+    ...problemResponses(400, 401, 404, 409),
+  },
+});
+
+export function registerCreateUpdate(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, now } = c.get('deps');
+    const token = c.get('token');
+    const update = await draftUpdate(
+      db,
+      id,
+      {
+        status: body.status,
+        body: body.body,
+        bodySw: body.body_sw,
+        xText: body.x_text,
+        components: body.components,
+        expectedRestoration: body.expected_restoration,
+      },
+      { now: now(), actor: { tokenId: token.id, role: token.role } },
+    );
+    return c.json(updateJson(update), 201);
+  });
+}

@@ -1,0 +1,50 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import { createIncident } from '../../incidents/create-incident';
+import { getIncidentDetail } from '../../incidents/read-incidents';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { incidentDetailJson } from './incident-json';
+import { CreateIncidentSchema, IncidentDetailSchema } from './schema';
+
+const route = createRoute({
+  method: 'post',
+  path: '/incidents',
+  tags: ['Incidents'],
+  summary: 'Create an incident with its first update as a draft',
+  description: 'Any staff role. Nothing is public until the draft is published (POST /incidents/{id}/publish).',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: CreateIncidentSchema } } } },
+  responses: {
+    201: { description: 'Created; the first update is a draft.', content: { 'application/json': { schema: IncidentDetailSchema } } },
+    ...problemResponses(400, 401),
+  },
+});
+
+export function registerCreateIncident(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const body = c.req.valid('json');
+    const { db, now } = c.get('deps');
+    const token = c.get('token');
+    const { incident } = await createIncident(
+      db,
+      {
+        name: body.name,
+        kind: body.kind,
+        impact: body.impact,
+        status: body.status,
+        body: body.body,
+        bodySw: body.body_sw,
+        xText: body.x_text,
+        components: body.components,
+        expectedRestoration: body.expected_restoration,
+        disruptionFrom: body.disruption_from,
+        scheduledFor: body.scheduled_for,
+        scheduledUntil: body.scheduled_until,
+      },
+      { now: now(), actor: { tokenId: token.id, role: token.role } },
+    );
+    return c.json(incidentDetailJson(await getIncidentDetail(db, incident.id)), 201);
+  });
+}

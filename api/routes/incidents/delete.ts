@@ -1,0 +1,31 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { deleteIncident } from '../../incidents/delete-incident';
+import { IdParamSchema } from './schema';
+
+const route = createRoute({
+  method: 'delete',
+  path: '/incidents/{id}',
+  tags: ['Incidents'],
+  summary: 'Delete an incident that was never published',
+  description: 'Any staff role. A published incident stays on the public record (409); publish a resolving update instead.',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { params: IdParamSchema },
+  responses: {
+    204: { description: 'Deleted, with its draft updates.' },
+    ...problemResponses(401, 404, 409),
+  },
+});
+
+export function registerDeleteIncident(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, now } = c.get('deps');
+    const token = c.get('token');
+    await deleteIncident(db, id, { now: now(), actor: { tokenId: token.id, role: token.role } });
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,47 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { editUpdate } from '../../incidents/edit-update';
+import { updateJson } from './incident-json';
+import { EditUpdateSchema, IncidentUpdateSchema, UpdateParamSchema } from './schema';
+
+const route = createRoute({
+  method: 'patch',
+  path: '/incidents/{id}/updates/{update_id}',
+  tags: ['Updates'],
+  summary: 'Edit a pending update',
+  description:
+    'Any staff role. Editing an approved update returns it to draft (it needs approval again). A published update answers 409: corrections are new updates.',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { params: UpdateParamSchema, body: { required: true, content: { 'application/json': { schema: EditUpdateSchema } } } },
+  responses: {
+    200: { description: 'The edited draft.', content: { 'application/json': { schema: IncidentUpdateSchema } } },
+    ...problemResponses(400, 401, 404, 409),
+  },
+});
+
+export function registerEditUpdate(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id, update_id: updateId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, now } = c.get('deps');
+    const token = c.get('token');
+    const update = await editUpdate(
+      db,
+      id,
+      updateId,
+      {
+        status: body.status,
+        body: body.body,
+        bodySw: body.body_sw,
+        xText: body.x_text,
+        components: body.components,
+        expectedRestoration: body.expected_restoration,
+      },
+      { now: now(), actor: { tokenId: token.id, role: token.role } },
+    );
+    return c.json(updateJson(update), 200);
+  });
+}

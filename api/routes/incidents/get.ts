@@ -1,0 +1,29 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { getIncidentDetail } from '../../incidents/read-incidents';
+import { incidentDetailJson } from './incident-json';
+import { IdParamSchema, IncidentDetailSchema } from './schema';
+
+const route = createRoute({
+  method: 'get',
+  path: '/incidents/{id}',
+  tags: ['Incidents'],
+  summary: 'Get an incident with every update',
+  description: 'Any staff role. Updates come newest first, each with its state and who drafted, approved and published it.',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { params: IdParamSchema },
+  responses: {
+    200: { description: 'The incident and its timeline.', content: { 'application/json': { schema: IncidentDetailSchema } } },
+    ...problemResponses(401, 404),
+  },
+});
+
+export function registerGetIncident(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(incidentDetailJson(await getIncidentDetail(c.get('deps').db, id)), 200);
+  });
+}

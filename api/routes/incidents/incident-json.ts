@@ -1,0 +1,56 @@
+import type { z } from '@hono/zod-openapi';
+import type { IncidentUpdateRow } from '../../../db/schema/index';
+import type { IncidentDetail, IncidentSummary } from '../../incidents/read-incidents';
+import type { IncidentDetailSchema, IncidentSchema, IncidentUpdateSchema } from './schema';
+
+/** The API's snake_case shapes of incidents and updates (field names follow Statuspage). */
+export function incidentJson(incident: IncidentSummary): z.infer<typeof IncidentSchema> {
+  return {
+    id: incident.id,
+    kind: incident.kind,
+    name: incident.name,
+    status: incident.status,
+    impact: incident.impact,
+    components: incident.components,
+    disruption_from: incident.disruptionFrom,
+    expected_restoration: incident.expectedRestoration,
+    scheduled_for: incident.scheduledFor,
+    scheduled_until: incident.scheduledUntil,
+    postmortem: incident.postmortem,
+    published_at: incident.publishedAt,
+    started_at: incident.startedAt,
+    monitoring_at: incident.monitoringAt,
+    resolved_at: incident.resolvedAt,
+    pending_update_id: incident.pendingUpdateId,
+    created_by: incident.createdBy,
+    created_at: incident.createdAt,
+    updated_at: incident.updatedAt,
+  };
+}
+
+export function updateJson(update: IncidentUpdateRow): z.infer<typeof IncidentUpdateSchema> {
+  return {
+    id: update.id,
+    incident_id: update.incidentId,
+    state: update.state,
+    status: update.status,
+    body: update.body,
+    body_sw: update.bodySw,
+    x_text: update.xText,
+    components: update.components,
+    expected_restoration: update.expectedRestoration,
+    drafted_by: update.draftedBy,
+    approved_by: update.approvedBy,
+    published_by: update.publishedBy,
+    override_reason: update.overrideReason,
+    x_post_id: update.xPostId,
+    created_at: update.createdAt,
+    updated_at: update.updatedAt,
+    approved_at: update.approvedAt,
+    published_at: update.publishedAt,
+  };
+}
+
+export function incidentDetailJson(detail: IncidentDetail): z.infer<typeof IncidentDetailSchema> {
+  return { ...incidentJson(detail), updates: detail.updates.map(updateJson) };
+}

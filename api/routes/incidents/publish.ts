@@ -1,0 +1,40 @@
+import { createRoute } from '@hono/zod-openapi';
+import { publishers } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { publishUpdate } from '../../incidents/publish-update';
+import { getIncidentDetail } from '../../incidents/read-incidents';
+import { incidentDetailJson } from './incident-json';
+import { IdParamSchema, PublishSchema, PublishedIncidentSchema } from './schema';
+
+const route = createRoute({
+  method: 'post',
+  path: '/incidents/{id}/publish',
+  tags: ['Updates'],
+  summary: 'Publish the pending update',
+  description:
+    'Publisher or admin who did not draft it (403); an admin may publish their own draft by passing `override_reason`, which is kept on the update and in the audit log. In one transaction: the update is published, the incident and its components change, affected appointments move and messages are queued. 409 when nothing is pending (e.g. publishing twice).',
+  security: [{ bearer: [] }],
+  middleware: [publishers] as const,
+  request: { params: IdParamSchema, body: { required: false, content: { 'application/json': { schema: PublishSchema } } } },
+  responses: {
+    200: { description: 'The incident as published, and how many appointments moved.', content: { 'application/json': { schema: PublishedIncidentSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export function registerPublishIncident(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, now, siteBuilds } = c.get('deps');
+    const token = c.get('token');
+    const { rescheduled, update } = await publishUpdate(db, id, {
+      now: now(),
+      actor: { tokenId: token.id, role: token.role },
+      overrideReason: body?.override_reason ?? null,
+    });
+    siteBuilds.schedule(`incident ${id}: update ${update.id} published`);
+    return c.json({ ...incidentDetailJson(await getIncidentDetail(db, id)), rescheduled: { moved: rescheduled.moved } }, 200);
+  });
+}

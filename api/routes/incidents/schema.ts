@@ -1,0 +1,128 @@
+import { z } from '@hono/zod-openapi';
+import {
+  allIncidentStatuses,
+  componentStatuses,
+  incidentImpacts,
+  incidentKinds,
+  updateStates,
+} from '../../../db/schema/constants';
+import { incidentStates } from '../../incidents/read-incidents';
+
+const day = z.iso.date({ error: 'use a day like 2026-11-25' });
+const instant = z.iso.datetime({ offset: true, error: 'use an ISO date-time like 2026-11-25T08:00:00+03:00' });
+const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `at most ${max} characters`);
+
+export const ComponentStatusMapSchema = z
+  .record(z.string(), z.enum(componentStatuses))
+  .openapi({ description: 'Component id → status this notice sets.', example: { p31zjtct2jer: 'major_outage' } });
+
+export const IdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
+export const UpdateParamSchema = IdParamSchema.extend({
+  update_id: z.string().openapi({ param: { name: 'update_id', in: 'path' }, example: 'k8d2x3m4n5p6' }),
+});
+
+const updateContent = {
+  status: z.enum(allIncidentStatuses).openapi({ description: 'Incident: investigating, identified, monitoring, resolved. Maintenance: scheduled, in_progress, verifying, completed.' }),
+  body: text(10_000).openapi({ description: 'The notice in English (the apology lives here).' }),
+  body_sw: z.string().max(10_000).nullish().openapi({ description: 'The notice in Swahili.' }),
+  x_text: z.string().max(2_000).nullish().openapi({ description: 'Custom X post; at most 280 by X’s weighted count.' }),
+  components: ComponentStatusMapSchema.optional(),
+  expected_restoration: day.nullish().openapi({ description: 'First day offices can serve again (YYYY-MM-DD).' }),
+};
+
+export const CreateIncidentSchema = z
+  .object({
+    name: text(200),
+    kind: z.enum(incidentKinds).default('incident'),
+    impact: z.enum(incidentImpacts),
+    ...updateContent,
+    disruption_from: z.union([day, instant]).nullish().openapi({ description: 'First day of disruption; a date-time is stored as its Africa/Nairobi day.' }),
+    scheduled_for: instant.nullish().openapi({ description: 'Maintenance start (required for maintenance).' }),
+    scheduled_until: instant.nullish().openapi({ description: 'Maintenance end, after scheduled_for.' }),
+  })
+  .openapi('CreateIncident');
+
+export const DraftUpdateSchema = z.object(updateContent).openapi('DraftUpdate');
+export const EditUpdateSchema = z.object(updateContent).partial().openapi('EditUpdate');
+
+export const EditIncidentSchema = z
+  .object({
+    name: text(200),
+    impact: z.enum(incidentImpacts),
+    postmortem: z.string().max(50_000).nullable(),
+    scheduled_for: instant.nullable(),
+    scheduled_until: instant.nullable(),
+    disruption_from: z.union([day, instant]).nullable().openapi({ description: 'Only while the incident was never published.' }),
+  })
+  .partial()
+  .openapi('EditIncident');
+
+export const PublishSchema = z
+  .object({ override_reason: z.string().trim().min(1).max(1_000).optional().openapi({ description: 'Admins only: publish your own draft; kept in the audit log.' }) })
+  .openapi('Publish');
+
+export const ListIncidentsQuerySchema = z.object({
+  state: z.enum(incidentStates).optional().openapi({ description: 'draft: never published; open; closed; pending: has an update waiting.' }),
+  kind: z.enum(incidentKinds).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const nullableText = z.string().nullable();
+
+export const IncidentUpdateSchema = z
+  .object({
+    id: z.string(),
+    incident_id: z.string(),
+    state: z.enum(updateStates),
+    status: z.enum(allIncidentStatuses),
+    body: z.string(),
+    body_sw: nullableText,
+    x_text: nullableText,
+    components: ComponentStatusMapSchema,
+    expected_restoration: nullableText,
+    drafted_by: nullableText.openapi({ description: 'Token id.' }),
+    approved_by: nullableText,
+    published_by: nullableText,
+    override_reason: nullableText,
+    x_post_id: nullableText,
+    created_at: z.string(),
+    updated_at: z.string(),
+    approved_at: nullableText,
+    published_at: nullableText,
+  })
+  .openapi('IncidentUpdate');
+
+export const IncidentSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(incidentKinds),
+    name: z.string(),
+    status: z.enum(allIncidentStatuses),
+    impact: z.enum(incidentImpacts),
+    components: ComponentStatusMapSchema.openapi({ description: 'As of the latest published update.' }),
+    disruption_from: nullableText,
+    expected_restoration: nullableText,
+    scheduled_for: nullableText,
+    scheduled_until: nullableText,
+    postmortem: nullableText,
+    published_at: nullableText.openapi({ description: 'Null while nothing is published: invisible to the public.' }),
+    started_at: nullableText,
+    monitoring_at: nullableText,
+    resolved_at: nullableText,
+    pending_update_id: nullableText.openapi({ description: 'The draft or approved update waiting to be published.' }),
+    created_by: nullableText,
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Incident');
+
+export const IncidentDetailSchema = IncidentSchema.extend({ updates: z.array(IncidentUpdateSchema) }).openapi('IncidentDetail');
+
+export const PublishedIncidentSchema = IncidentDetailSchema.extend({
+  rescheduled: z.object({ moved: z.number().int().openapi({ description: 'Appointments moved by this publish.' }) }),
+}).openapi('PublishedIncident');
+
+export const IncidentListSchema = z
+  .object({ items: z.array(IncidentSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .openapi('IncidentList');

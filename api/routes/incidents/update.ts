@@ -1,0 +1,48 @@
+import { createRoute } from '@hono/zod-openapi';
+import { anyStaff } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { problemResponses } from '../../http/problem-schema';
+import { editIncident } from '../../incidents/edit-incident';
+import { getIncidentDetail } from '../../incidents/read-incidents';
+import { incidentDetailJson } from './incident-json';
+import { EditIncidentSchema, IdParamSchema, IncidentDetailSchema } from './schema';
+
+const route = createRoute({
+  method: 'patch',
+  path: '/incidents/{id}',
+  tags: ['Incidents'],
+  summary: 'Edit an incident’s name, impact, postmortem or schedule',
+  description:
+    'Any staff role. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after).',
+  security: [{ bearer: [] }],
+  middleware: [anyStaff] as const,
+  request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: EditIncidentSchema } } } },
+  responses: {
+    200: { description: 'The edited incident.', content: { 'application/json': { schema: IncidentDetailSchema } } },
+    ...problemResponses(400, 401, 404, 409),
+  },
+});
+
+export function registerUpdateIncident(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, now, siteBuilds } = c.get('deps');
+    const token = c.get('token');
+    const { publicChange } = await editIncident(
+      db,
+      id,
+      {
+        name: body.name,
+        impact: body.impact,
+        postmortem: body.postmortem,
+        scheduledFor: body.scheduled_for,
+        scheduledUntil: body.scheduled_until,
+        disruptionFrom: body.disruption_from,
+      },
+      { now: now(), actor: { tokenId: token.id, role: token.role } },
+    );
+    if (publicChange) siteBuilds.schedule(`incident ${id} edited`);
+    return c.json(incidentDetailJson(await getIncidentDetail(db, id)), 200);
+  });
+}
