@@ -174,6 +174,6 @@ CREATE TABLE `deliveries` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `deliveries_idempotency_key_unique` ON `deliveries` (`idempotency_key`);--> statement-breakpoint
-CREATE INDEX `deliveries_due` ON `deliveries` (`state`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `deliveries_due` ON `deliveries` (`channel`,`state`,`batch_id`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `deliveries_incident` ON `deliveries` (`incident_id`,`state`);--> statement-breakpoint
 CREATE INDEX `deliveries_batch` ON `deliveries` (`batch_id`);

@@ -34,7 +34,8 @@ export const deliveries = sqliteTable(
     sentAt: text('sent_at'),
   },
   (t) => [
-    index('deliveries_due').on(t.state, t.nextAttemptAt),
+    // The worker's claims: per channel and state, unbatched vs batched rows apart, oldest due first.
+    index('deliveries_due').on(t.channel, t.state, t.batchId, t.nextAttemptAt),
     index('deliveries_incident').on(t.incidentId, t.state),
     index('deliveries_batch').on(t.batchId),
   ],
