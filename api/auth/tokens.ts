@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { Database, DatabaseOrTransaction } from '../../db/client';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
 import { newId } from '../ids';
 
@@ -12,7 +12,7 @@ export const hashSecret = (secret: string) => createHash('sha256').update(secret
 export type AuthenticatedToken = Pick<ApiTokenRow, 'id' | 'name' | 'role'>;
 
 export async function createApiToken(
-  db: Database,
+  db: DatabaseOrTransaction,
   input: { name: string; role: TokenRole; secret?: string },
 ): Promise<{ token: AuthenticatedToken & { prefix: string }; secret: string }> {
   const prefix = newId(8);

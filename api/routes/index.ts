@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import type { OpenApiRouter } from '../http/openapi-app';
 import { registerAppointmentRoutes } from './appointments/index';
+import { registerAuditRoutes } from './audit/index';
 import { registerCalendarRoutes } from './calendar/index';
 import { registerComponentRoutes } from './components/index';
 import { registerDeliveryRoutes } from './deliveries/index';
@@ -15,6 +16,7 @@ import { registerTokenRoutes } from './tokens/index';
 /** The staff API, mounted at /api/v1. */
 export function registerStaffRoutes(app: OpenApiRouter): void {
   registerTokenRoutes(app);
+  registerAuditRoutes(app);
   registerComponentRoutes(app);
   registerOfficeRoutes(app);
   registerIncidentRoutes(app);

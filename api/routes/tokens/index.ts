@@ -1,4 +1,11 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
+import { registerCreateToken } from './create';
+import { registerListTokens } from './list';
+import { registerRevokeToken } from './revoke';
 
-// Placeholder: the tokens routes are registered here.
-export function registerTokenRoutes(_app: OpenApiRouter): void {}
+/** API tokens: admins issue, list and revoke them. */
+export function registerTokenRoutes(app: OpenApiRouter): void {
+  registerListTokens(app);
+  registerCreateToken(app);
+  registerRevokeToken(app);
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { conflict, notFound } from '../http/problem';
+import { createApiToken } from './tokens';
+
+/** A token as admins see it: everything but the hash. */
+export type TokenListing = Omit<ApiTokenRow, 'secretHash'>;
+
+type AdminContext = { now: Date; tokenId: string | null };
+
+/** Issues a token; the secret is returned only here and only its hash is kept. */
+export async function issueToken(
+  db: Database,
+  input: { name: string; role: TokenRole },
+  context: AdminContext,
+): Promise<{ token: TokenListing; secret: string }> {
+  return db.transaction(async (tx) => {
+    const { token, secret } = await createApiToken(tx, { name: input.name.trim(), role: input.role });
+    await recordAudit(tx, { tokenId: context.tokenId, action: 'token.create', targetType: 'api_token', targetId: token.id, detail: { role: input.role } });
+    const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, token.id));
+    return { token: withoutHash(row), secret };
+  });
+}
+
+export async function listTokens(db: Database): Promise<TokenListing[]> {
+  const rows = await db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt), desc(sql`rowid`));
+  return rows.map(withoutHash);
+}
+
+/**
+ * Revokes a token at once (the next request with it is 401). The last active admin token cannot
+ * be revoked, since nobody could then issue tokens again.
+ */
+export async function revokeToken(db: Database, tokenId: string, context: AdminContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [token] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
+    if (!token) throw notFound('token', tokenId);
+    if (token.revokedAt) throw conflict(`This token was already revoked at ${token.revokedAt}.`);
+    if (token.role === 'admin') {
+      const others = await tx
+        .select({ id: apiTokens.id })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.role, 'admin'), isNull(apiTokens.revokedAt), ne(apiTokens.id, tokenId)));
+      if (others.length === 0) throw conflict('This is the last active admin token; issue another admin token before revoking it.');
+    }
+    await tx.update(apiTokens).set({ revokedAt: context.now.toISOString() }).where(eq(apiTokens.id, tokenId));
+    await recordAudit(tx, { tokenId: context.tokenId, action: 'token.revoke', targetType: 'api_token', targetId: tokenId, detail: { role: token.role } });
+  });
+}
+
+function withoutHash(row: ApiTokenRow): TokenListing {
+  const { secretHash: _hash, ...listing } = row;
+  return listing;
+}

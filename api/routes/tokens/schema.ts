@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi';
+import { tokenRoles } from '../../../db/schema/constants';
+import type { TokenListing } from '../../auth/manage-tokens';
+
+export const TokenIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
+
+export const CreateTokenSchema = z
+  .object({
+    name: z.string().trim().min(1, 'cannot be empty').max(100, 'at most 100 characters').openapi({ example: 'Comms desk: Wanjiru' }),
+    role: z.enum(tokenRoles).openapi({ description: 'drafter: writes drafts; publisher: approves, publishes and edits components; admin: everything, including tokens.' }),
+  })
+  .openapi('CreateToken');
+
+export const TokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(tokenRoles),
+    prefix: z.string().openapi({ description: 'Identifies the token without revealing it.' }),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi('Token');
+
+export const CreatedTokenSchema = TokenSchema.extend({
+  token: z.string().openapi({ description: 'The secret. Shown only in this response; store it now.' }),
+}).openapi('CreatedToken');
+
+export const TokenListSchema = z.object({ items: z.array(TokenSchema) }).openapi('TokenList');
+
+export function tokenJson(token: TokenListing): z.infer<typeof TokenSchema> {
+  return {
+    id: token.id,
+    name: token.name,
+    role: token.role,
+    prefix: token.prefix,
+    created_at: token.createdAt,
+    last_used_at: token.lastUsedAt,
+    revoked_at: token.revokedAt,
+  };
+}
