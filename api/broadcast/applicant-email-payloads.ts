@@ -1,0 +1,77 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../../db/client';
+import { appointmentMoves, appointments, deliveries, incidents, offices } from '../../db/schema/index';
+import type { Config } from '../config';
+import { createCalendarToken } from './calendar-token';
+import type { EmailMessage } from './resend-channel';
+import { renderApplicantEmail } from './render-applicant-email';
+
+export type ApplicantEmailPayloadResult = { deliveryId: string } & ({ message: EmailMessage } | { problem: string });
+
+// Deliberately loose: it only catches what Resend would refuse outright, without naming the address.
+const plausibleEmail = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/** Resend tag values allow only [A-Za-z0-9_-]. */
+export function tagValue(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
+}
+
+export function calendarUrl(config: Config, subject: { reference: string; moveId: number }): string {
+  return `${config.publicUrl}/calendar/${createCalendarToken(subject, config.calendarSigningSecret)}.ics`;
+}
+
+/**
+ * Renders the email of each applicant_email delivery from its move, appointment, office and
+ * incident as they are now. The caller stores the result in the payload before the first attempt,
+ * so retries send byte-for-byte the same batch.
+ */
+export async function renderApplicantEmailPayloads(
+  db: DatabaseOrTransaction,
+  config: Config,
+  deliveryIds: string[],
+): Promise<ApplicantEmailPayloadResult[]> {
+  if (deliveryIds.length === 0) return [];
+  const rows = await db
+    .select({ delivery: deliveries, move: appointmentMoves, appointment: appointments, office: offices, incident: incidents })
+    .from(deliveries)
+    .leftJoin(appointmentMoves, eq(appointmentMoves.id, deliveries.moveId))
+    .leftJoin(appointments, eq(appointments.reference, appointmentMoves.reference))
+    .leftJoin(offices, eq(offices.code, appointments.officeCode))
+    .leftJoin(incidents, eq(incidents.id, deliveries.incidentId))
+    .where(inArray(deliveries.id, deliveryIds));
+
+  return rows.map(({ delivery, move, appointment, office, incident }): ApplicantEmailPayloadResult => {
+    if (!move || !appointment) return { deliveryId: delivery.id, problem: 'The appointment move this email was about no longer exists.' };
+    if (!plausibleEmail.test(appointment.email)) {
+      return { deliveryId: delivery.id, problem: `The email address on appointment ${appointment.reference} is not valid; correct it, then retry.` };
+    }
+    const incidentId = incident?.id ?? move.incidentId;
+    const rendered = renderApplicantEmail({
+      language: appointment.language,
+      fullName: appointment.fullName,
+      reference: appointment.reference,
+      service: appointment.service,
+      oldDate: move.fromDate,
+      newDate: move.toDate,
+      office: { name: office?.name ?? appointment.officeCode, address: office?.address ?? '' },
+      incidentName: incident?.name ?? '',
+      incidentUrl: incidentId ? `${config.publicUrl}/incidents/${incidentId}/` : config.publicUrl,
+      calendarUrl: calendarUrl(config, { reference: appointment.reference, moveId: move.id }),
+      senderName: config.site.name,
+    });
+    const tags = [{ name: 'kind', value: 'appointment_moved' }];
+    if (incidentId) tags.push({ name: 'incident', value: tagValue(incidentId) });
+    return {
+      deliveryId: delivery.id,
+      message: {
+        from: config.email.from,
+        to: appointment.email,
+        ...(config.email.replyTo ? { replyTo: config.email.replyTo } : {}),
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        tags,
+      },
+    };
+  });
+}

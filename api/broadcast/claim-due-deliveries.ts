@@ -1,0 +1,113 @@
+import { and, eq, exists, inArray, isNotNull, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Database } from '../../db/client';
+import { deliveries, type DeliveryRow } from '../../db/schema/index';
+import { newId } from '../ids';
+import { maxBatchSize } from './resend-channel';
+
+/**
+ * Claims take work under a lease (lease_owner, lease_expires_at) with one UPDATE … RETURNING each,
+ * which SQLite and libSQL run atomically: two workers never claim the same row, and a crashed
+ * worker's rows become claimable again once its lease has expired. Each claim counts an attempt.
+ */
+export type Lease = { owner: string; now: Date; leaseMs: number };
+
+function leaseColumns(lease: Lease) {
+  return {
+    state: 'sending' as const,
+    leaseOwner: lease.owner,
+    leaseExpiresAt: new Date(lease.now.getTime() + lease.leaseMs).toISOString(),
+    attempts: sql`${deliveries.attempts} + 1`,
+    updatedAt: lease.now.toISOString(),
+  };
+}
+
+/** Due now, or abandoned by a worker whose lease ran out. */
+function claimable(now: string) {
+  return or(
+    and(eq(deliveries.state, 'pending'), lte(deliveries.nextAttemptAt, now)),
+    and(eq(deliveries.state, 'sending'), lt(deliveries.leaseExpiresAt, now)),
+  );
+}
+
+/**
+ * The next X post, one at a time for the whole account: none is claimed while another is in
+ * flight (so "the account's latest post" identifies ours after a crash), and a reply waits until
+ * the post it answers has its id.
+ */
+export async function claimXDelivery(db: Database, lease: Lease): Promise<DeliveryRow | null> {
+  const now = lease.now.toISOString();
+  const parent = alias(deliveries, 'parent');
+  const inFlight = alias(deliveries, 'in_flight');
+  const next = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.channel, 'x'),
+        claimable(now),
+        or(
+          sql`json_extract(${deliveries.payload}, '$.replyToDeliveryId') is null`,
+          exists(
+            db
+              .select({ id: parent.id })
+              .from(parent)
+              .where(and(sql`${parent.id} = json_extract(${deliveries.payload}, '$.replyToDeliveryId')`, inArray(parent.state, ['sent', 'dry_run']))),
+          ),
+        ),
+        notExists(
+          db
+            .select({ id: inFlight.id })
+            .from(inFlight)
+            .where(and(eq(inFlight.channel, 'x'), eq(inFlight.state, 'sending'), sql`${inFlight.leaseExpiresAt} >= ${now}`)),
+        ),
+      ),
+    )
+    .orderBy(deliveries.createdAt, sql`json_extract(${deliveries.payload}, '$.sequence')`)
+    .limit(1);
+  const [row] = await db.update(deliveries).set(leaseColumns(lease)).where(inArray(deliveries.id, next)).returning();
+  return row ?? null;
+}
+
+/**
+ * A batch whose membership is already fixed: abandoned mid-send by a worker whose lease ran out,
+ * or waiting for a retry that is now due. Two narrow queries, so each stays an index range.
+ */
+export async function claimEmailBatch(db: Database, lease: Lease): Promise<DeliveryRow[]> {
+  const now = lease.now.toISOString();
+  const abandoned = and(eq(deliveries.state, 'sending'), lt(deliveries.leaseExpiresAt, now));
+  const due = and(eq(deliveries.state, 'pending'), lte(deliveries.nextAttemptAt, now));
+  for (const condition of [abandoned, due]) {
+    const nextBatch = db
+      .select({ batchId: deliveries.batchId })
+      .from(deliveries)
+      .where(and(eq(deliveries.channel, 'applicant_email'), isNotNull(deliveries.batchId), condition))
+      .limit(1);
+    const claimed = await db
+      .update(deliveries)
+      .set(leaseColumns(lease))
+      .where(and(inArray(deliveries.batchId, nextBatch), claimable(now)))
+      .returning();
+    if (claimed.length) return claimed;
+  }
+  return [];
+}
+
+/**
+ * Forms a new batch from up to 100 waiting emails and claims it in the same statement: the batch
+ * id (and with it the Idempotency-Key) is fixed in the database before the first request.
+ */
+export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<DeliveryRow[]> {
+  const now = lease.now.toISOString();
+  const waiting = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.channel, 'applicant_email'), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
+    .orderBy(deliveries.nextAttemptAt)
+    .limit(maxBatchSize);
+  return db
+    .update(deliveries)
+    .set({ ...leaseColumns(lease), batchId: newId(16) })
+    .where(and(inArray(deliveries.id, waiting), isNull(deliveries.batchId)))
+    .returning();
+}

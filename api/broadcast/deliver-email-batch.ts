@@ -1,0 +1,81 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { deliveries, type DeliveryRow } from '../../db/schema/index';
+import type { Config } from '../config';
+import { renderApplicantEmailPayloads } from './applicant-email-payloads';
+import type { EmailChannel, EmailMessage } from './resend-channel';
+import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from './record-delivery-outcome';
+
+export type EmailBatchContext = { db: Database; config: Config; channel: EmailChannel | null; holder: LeaseHolder };
+
+/** Same batch, same key, same body: Resend answers a retry within 24 hours without sending again. */
+export function batchIdempotencyKey(batchId: string): string {
+  return `hali-batch-${batchId}`;
+}
+
+function isRendered(payload: unknown): payload is EmailMessage {
+  return typeof payload === 'object' && payload !== null && 'subject' in payload && 'to' in payload;
+}
+
+/**
+ * Sends one claimed batch of applicant emails with resend.batch.send. The body is every member of
+ * the batch in id order with its stored payload, so each retry repeats the first request exactly.
+ * A refused batch (400/422: nothing was sent) is split into batches of one under new keys, so only
+ * the bad message fails, with Resend's own words.
+ */
+export async function deliverEmailBatch(context: EmailBatchContext, claimed: DeliveryRow[]): Promise<void> {
+  const { db, config, channel, holder } = context;
+  const batchId = claimed[0]?.batchId;
+  if (!batchId) return;
+  const held = new Set(claimed.map((row) => row.id));
+  let members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
+
+  const unrendered = members.filter((row) => held.has(row.id) && !isRendered(row.payload)).map((row) => row.id);
+  if (unrendered.length) {
+    const rendered = await renderApplicantEmailPayloads(db, config, unrendered);
+    await db.transaction(async (tx) => {
+      for (const result of rendered) {
+        const mine = and(eq(deliveries.id, result.deliveryId), eq(deliveries.leaseOwner, holder.owner));
+        if ('problem' in result) {
+          // Not sent, so it may leave the batch: the rest goes out without it.
+          await tx.update(deliveries).set({ state: 'failed', lastError: result.problem, batchId: null, leaseOwner: null, leaseExpiresAt: null }).where(mine);
+        } else {
+          await tx.update(deliveries).set({ payload: result.message }).where(mine);
+        }
+      }
+    });
+    members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
+  }
+  const messages = members.filter((row) => isRendered(row.payload));
+  const claimedIds = messages.filter((row) => held.has(row.id)).map((row) => row.id);
+  if (claimedIds.length === 0) return;
+
+  if (!channel) return markDryRun(db, holder, claimedIds);
+
+  const outcome = await channel.sendBatch(
+    messages.map((row) => row.payload as EmailMessage),
+    batchIdempotencyKey(batchId),
+  );
+  if (outcome.kind === 'sent') {
+    return markSent(db, holder, messages.map((row, index) => ({ id: row.id, providerId: outcome.ids[index] })));
+  }
+  if (outcome.kind === 'retry') {
+    const rows = messages.filter((row) => held.has(row.id));
+    return scheduleRetry(db, holder, rows, { message: outcome.message, waitMs: outcome.waitMs, maxAttempts: config.delivery.maxAttempts });
+  }
+  if (outcome.kind === 'invalid' && messages.length > 1) {
+    await db
+      .update(deliveries)
+      .set({
+        state: 'pending',
+        batchId: sql`${batchId} || '-' || ${deliveries.id}`,
+        nextAttemptAt: holder.now.toISOString(),
+        lastError: `${outcome.message} (sending each email of the batch on its own to find the one refused)`,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      })
+      .where(and(eq(deliveries.batchId, batchId), eq(deliveries.leaseOwner, holder.owner), eq(deliveries.state, 'sending')));
+    return;
+  }
+  await markFailed(db, holder, claimedIds, outcome.message);
+}

@@ -1,0 +1,75 @@
+import type { AppointmentLanguage, AppointmentService } from '../../db/schema/index';
+import { applicantEmailWording, formatAppointmentDate } from './applicant-email-wording';
+
+/** Everything one applicant's email is made from. Personal data: it lives only in the outbox payload. */
+export type ApplicantEmailInput = {
+  language: AppointmentLanguage;
+  fullName: string;
+  reference: string;
+  service: AppointmentService;
+  oldDate: string;
+  newDate: string;
+  office: { name: string; address: string };
+  incidentName: string;
+  incidentUrl: string;
+  calendarUrl: string;
+  senderName: string;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The apology, what happened, old and new date, office, what to bring, reference and links: HTML and plain text. */
+export function renderApplicantEmail(input: ApplicantEmailInput): RenderedEmail {
+  const words = applicantEmailWording[input.language];
+  const oldDate = formatAppointmentDate(input.oldDate, input.language);
+  const newDate = formatAppointmentDate(input.newDate, input.language);
+  const bring = words.bring[input.service];
+  const apology = words.apology(input.office.name, oldDate, input.incidentName);
+  const address = input.office.address.trim();
+
+  const text = [
+    words.greeting(input.fullName),
+    '',
+    `${apology} ${words.sorry}`,
+    '',
+    `${words.newAppointmentHeading}: ${words.newAppointment(newDate, input.office.name)}`,
+    ...(address ? [`${words.addressLabel}: ${address}`] : []),
+    '',
+    `${words.bringHeading}:`,
+    ...bring.map((item) => `- ${item}`),
+    '',
+    `${words.referenceLabel}: ${input.reference}`,
+    '',
+    `${words.calendarLink}: ${input.calendarUrl}`,
+    `${words.incidentLink}: ${input.incidentUrl}`,
+    '',
+    words.nothingToDo,
+    '',
+    words.signOff,
+    input.senderName,
+  ].join('\n');
+
+  const e = escapeHtml;
+  const html = `<!doctype html>
+<html lang="${input.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(words.subject(newDate, input.reference))}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a;max-width:36em;margin:0 auto;padding:1em">
+<p>${e(words.greeting(input.fullName))}</p>
+<p>${e(apology)} ${e(words.sorry)}</p>
+<h2 style="font-size:1.1em;margin-bottom:.25em">${e(words.newAppointmentHeading)}</h2>
+<p style="margin-top:0"><strong>${e(newDate)}</strong><br>${e(input.office.name)}${address ? `<br>${e(address)}` : ''}</p>
+<h2 style="font-size:1.1em;margin-bottom:.25em">${e(words.bringHeading)}</h2>
+<ul style="margin-top:0">${bring.map((item) => `<li>${e(item)}</li>`).join('')}</ul>
+<p>${e(words.referenceLabel)}: <strong>${e(input.reference)}</strong></p>
+<p><a href="${e(input.calendarUrl)}">${e(words.calendarLink)}</a><br><a href="${e(input.incidentUrl)}">${e(words.incidentLink)}</a></p>
+<p>${e(words.nothingToDo)}</p>
+<p>${e(words.signOff)}<br>${e(input.senderName)}</p>
+</body>
+</html>`;
+
+  return { subject: words.subject(newDate, input.reference), html, text };
+}
