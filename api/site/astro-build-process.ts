@@ -1,0 +1,35 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { snapshotPathVariable } from './site-snapshot';
+
+// The long-lived build process: Astro's programmatic build() answers in a few hundred
+// milliseconds once warm, where a fresh `astro build` spends seconds starting up. It runs apart
+// from the server so a crash or a leak in a build never takes the status page down with it.
+
+export type BuildRequest = { id: number; outDir: string; snapshotPath: string; cacheDir: string };
+export type BuildReply = { id: number; ok: true } | { id: number; ok: false; error: string };
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+let queue: Promise<void> = Promise.resolve();
+
+process.on('message', (request: BuildRequest) => {
+  // Builds share process.env (the snapshot path), so they run one after another.
+  queue = queue.then(async () => {
+    process.env[snapshotPathVariable] = request.snapshotPath;
+    let reply: BuildReply;
+    try {
+      await build({ root, outDir: request.outDir, cacheDir: request.cacheDir, logLevel: 'error', vite: { cacheDir: request.cacheDir } });
+      // Astro's content-layer bookkeeping lands in the output folder here; it is not part of the site.
+      await Promise.all(['content-assets.mjs', 'content-modules.mjs'].map((file) => rm(join(request.outDir, file), { force: true })));
+      reply = { id: request.id, ok: true };
+    } catch (error) {
+      reply = { id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    process.send?.(reply);
+  });
+});
+
+process.on('disconnect', () => process.exit(0));

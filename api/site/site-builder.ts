@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '../../db/client';
+import type { Config } from '../config';
+import type { SiteBuildScheduler } from '../dependencies';
+import { readPublishedData } from '../status/read-published-data';
+import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
+import { createBuildQueue } from './build-queue';
+import { carryOverPages } from './carry-over-pages';
+import { planSiteBuild, type PageManifest } from './plan-site-build';
+import { runDeployCommand } from './run-deploy-command';
+import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from './site-folders';
+
+export type BuildResult =
+  | { ok: true; dir: string; reasons: string[]; renderedIncidentPages: number; carriedOver: number; ms: number; deployError: string | null }
+  | { ok: false; error: string; reasons: string[]; ms: number };
+
+export type SiteBuildStatus = {
+  building: boolean;
+  lastGood: { dir: string; at: string } | null;
+  lastFailure: { error: string; at: string } | null;
+};
+
+export type SiteBuilder = SiteBuildScheduler & {
+  /** Builds now (or right after the build under way) and resolves with that build's result. */
+  buildNow: (reason?: string) => Promise<BuildResult>;
+  whenIdle: () => Promise<void>;
+  /** The folder being served, or null before the first good build. */
+  currentDir: () => string | null;
+  status: () => SiteBuildStatus;
+  close: () => void;
+};
+
+/** Files every good build has; a build without them is not swapped in. */
+const requiredFiles = ['index.html', 'sw/index.html', 'history/index.html', 'history.atom', 'api/v2/summary.json'];
+
+/**
+ * Rebuilds the public site from published data whenever asked, one build at a time. Each build
+ * goes to a new folder and is swapped in atomically; a failed build leaves the last good site
+ * served and is reported. Only pages whose content changed are rendered again.
+ */
+export function createSiteBuilder(
+  config: Config,
+  db: Database,
+  options: { runner?: AstroBuildRunner; log?: (message: string) => void } = {},
+): SiteBuilder {
+  const folders = siteFolders(config.site.dir);
+  const runner = options.runner ?? createAstroBuildRunner({ cacheDir: join(folders.work, 'astro-cache') });
+  const log = options.log ?? ((message: string) => console.log(`[site] ${message}`));
+  const identity = { name: config.site.name, publicUrl: config.publicUrl };
+  // Fingerprints of the pages in the served build; unknown after a restart, so the first build is full.
+  let lastManifest: { dir: string; manifest: PageManifest } | null = null;
+  let lastGood: SiteBuildStatus['lastGood'] = null;
+  let lastFailure: SiteBuildStatus['lastFailure'] = null;
+  let sequence = 0;
+
+  async function buildOnce(reasons: string[]): Promise<BuildResult> {
+    const started = performance.now();
+    const id = `${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}-${++sequence}`;
+    const dir = join(folders.builds, id);
+    const snapshotPath = join(folders.work, `${id}.json`);
+    try {
+      const data = await readPublishedData(db);
+      const previous = lastManifest && existsSync(lastManifest.dir) ? lastManifest : null;
+      const plan = planSiteBuild(data, identity, previous?.manifest ?? null);
+      await mkdir(folders.work, { recursive: true });
+      await mkdir(folders.builds, { recursive: true });
+      await writeFile(snapshotPath, JSON.stringify(plan.snapshot));
+      await runner.build({ outDir: dir, snapshotPath });
+      if (previous) await carryOverPages(previous.dir, dir, plan.reuse);
+      const missing = requiredFiles.filter((file) => !existsSync(join(dir, file)));
+      if (missing.length > 0) throw new Error(`the build is missing ${missing.join(', ')}`);
+      const before = readCurrentBuild(folders);
+      await switchCurrentBuild(folders, dir);
+      lastManifest = { dir, manifest: plan.manifest };
+      lastGood = { dir, at: new Date().toISOString() };
+      await removeOldBuilds(folders, before ? [dir, before] : [dir]);
+      const deployError = config.site.deployCommand ? await runDeployCommand(config.site.deployCommand, dir) : null;
+      if (deployError) log(`built, but the deploy command failed: ${deployError}`);
+      const ms = Math.round(performance.now() - started);
+      log(`built in ${ms} ms (${plan.snapshot.incidentPages.length} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
+      return { ok: true, dir, reasons, renderedIncidentPages: plan.snapshot.incidentPages.length, carriedOver: plan.reuse.length, ms, deployError };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      lastFailure = { error: message, at: new Date().toISOString() };
+      await rm(dir, { recursive: true, force: true });
+      console.error(`[site] build failed, still serving the last good site: ${message}`);
+      return { ok: false, error: message, reasons, ms: Math.round(performance.now() - started) };
+    } finally {
+      await rm(snapshotPath, { force: true });
+    }
+  }
+
+  const queue = createBuildQueue(buildOnce);
+  return {
+    schedule(reason) {
+      void queue.schedule(reason);
+    },
+    buildNow: (reason = 'requested') => queue.schedule(reason),
+    whenIdle: () => queue.whenIdle(),
+    currentDir: () => readCurrentBuild(folders),
+    status: () => ({ building: queue.isBuilding(), lastGood, lastFailure }),
+    close: () => runner.close(),
+  };
+}

@@ -1,0 +1,44 @@
+import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../db/schema/constants';
+import type { PageIndicator } from '../../api/status/page-status';
+
+export type Language = 'en' | 'sw';
+
+/** Every piece of wording on the public pages, in one language. */
+export type Strings = {
+  locale: string;
+  languageName: string;
+  otherLanguage: { code: Language; name: string; href: string };
+  zoneName: string;
+  overall: Record<PageIndicator, string>;
+  componentStatus: Record<ComponentStatus, string>;
+  incidentStatus: Record<IncidentStatus, string>;
+  impact: Record<IncidentImpact, string>;
+  services: string;
+  otherServices: string;
+  activeIncidents: string;
+  noActiveIncidents: string;
+  latestUpdate: string;
+  expectedRestoration: string;
+  restorationUnknown: string;
+  upcomingMaintenance: string;
+  maintenanceWindow: string;
+  until: string;
+  affectedServices: string;
+  fullTimeline: string;
+  history: string;
+  historyIntro: string;
+  noHistory: string;
+  newer: string;
+  older: string;
+  pageOf: (page: number, count: number) => string;
+  published: string;
+  resolved: string;
+  disruptionFrom: string;
+  timeline: string;
+  postmortem: string;
+  feeds: string;
+  statusJson: string;
+  backHome: string;
+  skipToContent: string;
+  lastUpdated: string;
+};
