@@ -55,7 +55,9 @@ export function classifyResendError(
   headers: Record<string, string> | null,
 ): EmailBatchOutcome {
   const status = error.statusCode ?? null;
-  const message = `Resend answered ${status ?? 'nothing'}${error.name ? ` (${error.name})` : ''}: ${error.message ?? 'no message'}`;
+  // Provider messages can quote an address; the ledger and the API must not.
+  const said = (error.message ?? 'no message').replace(/[^\s@<>"'`,;:]+@[^\s@<>"'`,;:]+/g, '<address>');
+  const message = `Resend answered ${status ?? 'nothing'}${error.name ? ` (${error.name})` : ''}: ${said}`;
   if (status === null || status === 429 || status >= 500) {
     return { kind: 'retry', message, waitMs: readProviderWait(headers, new Date()) };
   }

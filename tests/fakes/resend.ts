@@ -90,8 +90,10 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       for (const tag of (message.tags ?? []) as { name?: string; value?: string }[]) {
         if (!tagPattern.test(tag.name ?? '') || !tagPattern.test(tag.value ?? '')) problems.push(`/${index}/tags: only ASCII letters, numbers, _ and - are allowed`);
       }
-      const to = Array.isArray(message.to) ? message.to : [message.to];
-      if (to.some((address) => typeof address === 'string' && options.rejects?.(address))) problems.push(`/${index}/to: Invalid \`to\` field.`);
+      const to = (Array.isArray(message.to) ? message.to : [message.to]) as unknown[];
+      for (const address of to) {
+        if (typeof address === 'string' && options.rejects?.(address)) problems.push(`/${index}/to: Invalid \`to\` field: ${address} cannot receive email.`);
+      }
     }
     if (problems.length) return error(422, 'validation_error', problems.join('; '));
 
