@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../support/test-context';
+import { expectJson } from './staff-api-fixtures';
+
+/** The operations this area serves, as the OpenAPI document must list them. */
+const operations = [
+  'get /tokens',
+  'post /tokens',
+  'delete /tokens/{id}',
+  'get /audit',
+  'get /components',
+  'post /components',
+  'get /components/{id}',
+  'patch /components/{id}',
+  'delete /components/{id}',
+  'get /component-groups',
+  'post /component-groups',
+  'get /component-groups/{id}',
+  'patch /component-groups/{id}',
+  'delete /component-groups/{id}',
+  'get /incidents',
+  'post /incidents',
+  'get /incidents/{id}',
+  'patch /incidents/{id}',
+  'delete /incidents/{id}',
+  'post /incidents/{id}/updates',
+  'patch /incidents/{id}/updates/{update_id}',
+  'post /incidents/{id}/updates/{update_id}/approve',
+  'post /incidents/{id}/publish',
+];
+
+describe('API documentation', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+  });
+  afterEach(() => t.close());
+
+  it('documents every operation with bearer security and problem+json errors', async () => {
+    const document = await expectJson(await t.request('GET', '/api/v1/openapi.json'), 200);
+    for (const entry of operations) {
+      const [method, path] = entry.split(' ');
+      const operation = document.paths[path]?.[method];
+      expect(operation, entry).toBeDefined();
+      expect(operation.security, entry).toEqual([{ bearer: [] }]);
+      expect(operation.responses['401'].content['application/problem+json'], entry).toBeDefined();
+    }
+    expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    const create = document.components.schemas.CreateIncident;
+    expect(create.required).toEqual(expect.arrayContaining(['name', 'status', 'impact', 'body']));
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(['kind', 'body_sw', 'x_text', 'components', 'disruption_from', 'expected_restoration', 'scheduled_for', 'scheduled_until']),
+    );
+  });
+
+  it('serves a readable, script-free HTML reference made from the same document', async () => {
+    const response = await t.request('GET', '/api/v1/reference');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await response.text();
+    expect(page).not.toMatch(/<script|<link|https?:\/\/(?!127\.0\.0\.1)[^"'\s<]*\.(js|css)/i);
+    for (const entry of operations) {
+      const [method, path] = entry.split(' ');
+      expect(page, entry).toContain(`<code>${method.toUpperCase()} ${path}</code>`);
+    }
+    // Field names, enum values and descriptions from the schemas reach the page.
+    expect(page).toContain('<code>override_reason</code>');
+    expect(page).toContain('<code>under_maintenance</code>');
+    expect(page).toContain('Africa/Nairobi');
+    expect(page).toContain('id="schema-IncidentDetail"');
+  });
+});
