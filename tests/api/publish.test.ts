@@ -30,7 +30,7 @@ describe('publishing with four eyes', () => {
       started_at: '2026-11-25T09:30:00.000Z',
       resolved_at: null,
       pending_update_id: null,
-      rescheduled: { moved: 0 },
+      rescheduled: { moved: 0, waiting: 0 },
     });
     const publisher2 = await tokenIdOf(t, 'publisher2');
     expect(published.updates[0]).toMatchObject({ state: 'published', published_by: publisher2, approved_by: publisher2, override_reason: null });

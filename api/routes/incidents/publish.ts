@@ -35,6 +35,6 @@ export function registerPublishIncident(app: OpenApiRouter): void {
       overrideReason: body?.override_reason ?? null,
     });
     siteBuilds.schedule(`incident ${id}: update ${update.id} published`);
-    return c.json({ ...incidentDetailJson(await getIncidentDetail(db, id)), rescheduled: { moved: rescheduled.moved } }, 200);
+    return c.json({ ...incidentDetailJson(await getIncidentDetail(db, id)), rescheduled: { moved: rescheduled.moved, waiting: rescheduled.waiting } }, 200);
   });
 }

@@ -120,7 +120,10 @@ export const IncidentSchema = z
 export const IncidentDetailSchema = IncidentSchema.extend({ updates: z.array(IncidentUpdateSchema) }).openapi('IncidentDetail');
 
 export const PublishedIncidentSchema = IncidentDetailSchema.extend({
-  rescheduled: z.object({ moved: z.number().int().openapi({ description: 'Appointments moved by this publish.' }) }),
+  rescheduled: z.object({
+    moved: z.number().int().openapi({ description: 'Appointments moved by this publish.' }),
+    waiting: z.number().int().openapi({ description: 'Affected but not yet movable (restoration unknown, or no free day found).' }),
+  }),
 }).openapi('PublishedIncident');
 
 export const IncidentListSchema = z

@@ -1,0 +1,96 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createComponent } from '../../api/components/save-component';
+import { createIncident } from '../../api/incidents/create-incident';
+import { draftUpdate } from '../../api/incidents/draft-update';
+import { publishUpdate } from '../../api/incidents/publish-update';
+import { appointmentMoves, appointments, auditLog, incidents, offices } from '../../db/schema/index';
+import { createTestContext, type TestContext } from '../support/test-context';
+
+const script = { tokenId: null, role: 'admin' as const };
+
+describe('publishUpdate called from a script (as the demo seed does)', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+  });
+  afterEach(() => t.close());
+
+  async function nyayoHouseOutage(expectedRestoration: string) {
+    const now = new Date('2026-11-24T06:00:00.000Z');
+    await t.db.insert(offices).values({ code: 'NYH', name: 'Nyayo House', applicationCapacity: [2, 2, 2, 2, 2, 0, 0], collectionCapacity: [2, 2, 2, 2, 2, 0, 0] });
+    const component = await createComponent(t.db, { name: 'Passport application — Nyayo House', service: 'application', office: 'NYH' }, { now, tokenId: null });
+    await t.db.insert(appointments).values(
+      ['2026-11-24', '2026-11-25', '2026-11-27'].map((date, index) => ({
+        reference: `APP-00${index + 1}`,
+        fullName: `Applicant ${index + 1}`,
+        email: `applicant${index + 1}@example.org`,
+        language: 'en' as const,
+        service: 'application' as const,
+        officeCode: 'NYH',
+        appointmentDate: date,
+      })),
+    );
+    const { incident } = await createIncident(
+      t.db,
+      {
+        name: 'Passport system outage',
+        impact: 'critical',
+        status: 'identified',
+        body: 'Passport applications cannot be received. We apologise.',
+        components: { [component.id]: 'major_outage' },
+        disruptionFrom: '2026-11-24',
+        expectedRestoration,
+      },
+      { now, actor: script },
+    );
+    return { incident, component, now };
+  }
+
+  it('publishes a script-made draft, moves the affected appointments and audits both', async () => {
+    const { incident, now } = await nyayoHouseOutage('2026-11-26');
+    const result = await publishUpdate(t.db, incident.id, { now, actor: script });
+    expect(result.update.state).toBe('published');
+    expect(result.incident).toMatchObject({ status: 'identified', expectedRestoration: '2026-11-26', publishedAt: now.toISOString() });
+    // 24 and 25 November are inside the window (up to the day before restoration); the 27th is not.
+    expect(result.rescheduled.moved).toBe(2);
+    const moves = await t.db.select().from(appointmentMoves).orderBy(asc(appointmentMoves.reference));
+    expect(moves.map((move) => [move.reference, move.fromDate, move.incidentId])).toEqual([
+      ['APP-001', '2026-11-24', incident.id],
+      ['APP-002', '2026-11-25', incident.id],
+    ]);
+    for (const move of moves) expect(move.toDate >= '2026-11-26').toBe(true);
+    const actions = (await t.db.select().from(auditLog)).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['incident.create', 'update.publish']));
+  });
+
+  it('moves nobody twice, and moves again when a later update slips the restoration day', async () => {
+    const { incident, now } = await nyayoHouseOutage('2026-11-26');
+    await publishUpdate(t.db, incident.id, { now, actor: script });
+    const later = new Date('2026-11-25T06:00:00.000Z');
+    await draftUpdate(t.db, incident.id, { status: 'identified', body: 'Still working on it.' }, { now: later, actor: script });
+    const unchanged = await publishUpdate(t.db, incident.id, { now: later, actor: script });
+    expect(unchanged.rescheduled.moved).toBe(0);
+
+    await draftUpdate(t.db, incident.id, { status: 'identified', body: 'Restoration slips to Monday.', expectedRestoration: '2026-11-30' }, { now: later, actor: script });
+    const slipped = await publishUpdate(t.db, incident.id, { now: later, actor: script });
+    expect(slipped.rescheduled.moved).toBeGreaterThan(0);
+    const [row] = await t.db.select().from(incidents).where(eq(incidents.id, incident.id));
+    expect(row.expectedRestoration).toBe('2026-11-30');
+    const dates = await t.db.select({ date: appointments.appointmentDate }).from(appointments);
+    for (const { date } of dates) expect(date >= '2026-11-30').toBe(true);
+  });
+
+  it('still applies four-eyes to tokens when called directly', async () => {
+    const { incident, now } = await nyayoHouseOutage('2026-11-26');
+    const drafted = await createIncident(
+      t.db,
+      { name: 'Second', impact: 'minor', status: 'investigating', body: 'Checking.' },
+      { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } },
+    );
+    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } })).rejects.toMatchObject({ status: 403 });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' } })).rejects.toMatchObject({ status: 403 });
+    const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-other', role: 'publisher' } });
+    expect(published.update.publishedBy).toBe('tok-other');
+  });
+});
