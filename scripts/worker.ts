@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../api/config';
+import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
+import { migrateDatabase, openDatabase } from '../db/client';
+
+/**
+ * `npm run worker`: drains the outbox alone, beside (or instead of) the one inside `npm start`.
+ * Any number may run on one database; leases share the work. Stops cleanly on SIGTERM/SIGINT,
+ * finishing the requests in flight. `--lease-ms` and `--idle-ms` tune takeover and polling.
+ */
+const { values } = parseArgs({ options: { 'lease-ms': { type: 'string' }, 'idle-ms': { type: 'string' } } });
+const config = loadConfig();
+const connection = await openDatabase(config.database);
+await migrateDatabase(connection.db);
+
+const worker = startDeliveryWorker(
+  { config, db: connection.db },
+  {
+    leaseMs: values['lease-ms'] ? Number(values['lease-ms']) : undefined,
+    idleMs: values['idle-ms'] ? Number(values['idle-ms']) : undefined,
+  },
+);
+const channels = [`X ${config.x.credentials ? `at ${config.x.baseUrl}` : 'dry run'}`, `email ${config.resend.apiKey ? `at ${config.resend.baseUrl}` : 'dry run'}`];
+console.log(`delivery worker started (${channels.join(', ')})`);
+
+let stopping = false;
+async function shutDown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`delivery worker: ${signal}, finishing requests in flight`);
+  await worker.stop();
+  connection.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutDown('SIGTERM'));
+process.on('SIGINT', () => void shutDown('SIGINT'));
