@@ -16,6 +16,7 @@ export type ApplicantEmailWording = {
   calendarLink: string;
   nothingToDo: string;
   signOff: string;
+  calendarSummary: (service: AppointmentService, officeName: string) => string;
 };
 
 const english: ApplicantEmailWording = {
@@ -41,6 +42,8 @@ const english: ApplicantEmailWording = {
   calendarLink: 'Add the new date to your calendar',
   nothingToDo: 'You do not need to reply to this email or book again: your new appointment is confirmed.',
   signOff: 'With our apologies,',
+  calendarSummary: (service, officeName) =>
+    `Passport ${service === 'application' ? 'application' : 'collection'} appointment, ${officeName}`,
 };
 
 const swahili: ApplicantEmailWording = {
@@ -66,6 +69,8 @@ const swahili: ApplicantEmailWording = {
   calendarLink: 'Ongeza tarehe mpya kwenye kalenda yako',
   nothingToDo: 'Huna haja ya kujibu barua pepe hii wala kuweka miadi upya: miadi yako mpya imethibitishwa.',
   signOff: 'Kwa dhati, na radhi zetu,',
+  calendarSummary: (service, officeName) =>
+    `Miadi ya ${service === 'application' ? 'kuwasilisha maombi ya' : 'kuchukua'} pasipoti, ${officeName}`,
 };
 
 export const applicantEmailWording: Record<AppointmentLanguage, ApplicantEmailWording> = { en: english, sw: swahili };

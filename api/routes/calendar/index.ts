@@ -1,5 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/app-env';
+import { registerGetCalendar } from './get-calendar';
 
-// Placeholder: the signed .ics route for applicants is registered here.
-export function registerCalendarRoutes(_app: Hono<AppEnv>): void {}
+/** Applicants' "add to calendar" files, linked from their emails (public, signed links). */
+export function registerCalendarRoutes(app: Hono<AppEnv>): void {
+  registerGetCalendar(app);
+}

@@ -1,4 +1,13 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
+import { registerListDeliveries } from './list';
+import { registerListIncidentDeliveries } from './list-for-incident';
+import { registerRetryDelivery } from './retry';
+import { registerRetryIncidentDeliveries } from './retry-incident';
 
-// Placeholder: the deliveries routes are registered here.
-export function registerDeliveryRoutes(_app: OpenApiRouter): void {}
+/** Deliveries: all staff read the ledger (without applicants' addresses for drafters); publishers re-drive failures. */
+export function registerDeliveryRoutes(app: OpenApiRouter): void {
+  registerListDeliveries(app);
+  registerListIncidentDeliveries(app);
+  registerRetryDelivery(app);
+  registerRetryIncidentDeliveries(app);
+}

@@ -1,4 +1,7 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
+import { registerGetIncidentPreview } from './get';
 
-// Placeholder: GET /incidents/{id}/preview (the X post, emails and new dates publishing would produce) is registered here.
-export function registerIncidentPreviewRoutes(_app: OpenApiRouter): void {}
+/** GET /incidents/{id}/preview: the X post, emails and new dates publishing would produce. */
+export function registerIncidentPreviewRoutes(app: OpenApiRouter): void {
+  registerGetIncidentPreview(app);
+}

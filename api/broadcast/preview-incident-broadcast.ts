@@ -1,0 +1,93 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { closedIncidentStatuses, deliveries, incidentUpdates, offices, type AppointmentLanguage } from '../../db/schema/index';
+import { previewReschedule, type ReschedulePreview } from '../appointments/preview-reschedule';
+import type { Config } from '../config';
+import { conflict } from '../http/problem';
+import { findPendingUpdate, loadIncident } from '../incidents/incident-records';
+import { calendarUrl } from './applicant-email-payloads';
+import { renderApplicantEmail, type RenderedEmail } from './render-applicant-email';
+import { composeXPostText, maxXPostWeight } from './x-post-text';
+
+export type BroadcastPreview = {
+  update: { id: string; state: string; status: string };
+  x: {
+    text: string;
+    weightedLength: number;
+    maxWeightedLength: number;
+    valid: boolean;
+    isReply: boolean;
+    /** The post it would answer: its id once posted, else null while that post is still queued. */
+    inReplyToPostId: string | null;
+    inReplyToUpdateId: string | null;
+  };
+  /** A sample applicant email, with placeholder applicant data, in each language. */
+  emails: Record<AppointmentLanguage, RenderedEmail>;
+  reschedule: ReschedulePreview;
+};
+
+const sampleApplicants: Record<AppointmentLanguage, { fullName: string; reference: string }> = {
+  en: { fullName: 'Jane Wanjiku (sample)', reference: 'SAMPLE-EN-0001' },
+  sw: { fullName: 'Amina Njeri (mfano)', reference: 'SAMPLE-SW-0001' },
+};
+
+/**
+ * Exactly what publishing the incident's pending update would send, rendered by the same code the
+ * worker uses: the X post (text, weighted length, whether it replies and to what), a sample
+ * applicant email in English and in Swahili, and the appointments it would move.
+ */
+export async function previewIncidentBroadcast(db: Database, config: Config, incidentId: string, options: { now: Date }): Promise<BroadcastPreview> {
+  const incident = await loadIncident(db, incidentId);
+  const pending = await findPendingUpdate(db, incidentId);
+  if (!pending) throw conflict('This incident has no draft or approved update to preview; draft one first (POST /incidents/{id}/updates).');
+
+  const [previous] = await db
+    .select({ providerId: deliveries.providerId, updateId: deliveries.updateId, status: incidentUpdates.status })
+    .from(deliveries)
+    .leftJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
+    .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, 'x')))
+    .orderBy(sql`json_extract(${deliveries.payload}, '$.sequence') desc`)
+    .limit(1);
+  const isReply = Boolean(previous) && !(closedIncidentStatuses as readonly string[]).includes(previous?.status ?? '');
+  const post = composeXPostText({ incidentId, incidentName: incident.name, body: pending.body, xText: pending.xText, publicUrl: config.publicUrl });
+
+  const reschedule = await previewReschedule(db, incidentId, options);
+  const sampleOffice = reschedule.offices[0];
+  const [office] = await db
+    .select()
+    .from(offices)
+    .where(sampleOffice ? eq(offices.code, sampleOffice.office) : undefined)
+    .orderBy(asc(offices.code))
+    .limit(1);
+  const today = options.now.toISOString().slice(0, 10);
+  const oldDate = incident.disruptionFrom ?? today;
+  const newDate = sampleOffice?.firstNewDate ?? pending.expectedRestoration ?? incident.expectedRestoration ?? today;
+  const renderSample = (language: AppointmentLanguage) =>
+    renderApplicantEmail({
+      language,
+      ...sampleApplicants[language],
+      service: sampleOffice?.service === 'collection' ? 'collection' : 'application',
+      oldDate,
+      newDate,
+      office: { name: office?.name ?? 'Nyayo House', address: office?.address ?? '' },
+      incidentName: incident.name,
+      incidentUrl: `${config.publicUrl}/incidents/${incidentId}/`,
+      calendarUrl: calendarUrl(config, { reference: sampleApplicants[language].reference, moveId: 0 }),
+      senderName: config.site.name,
+    });
+
+  return {
+    update: { id: pending.id, state: pending.state, status: pending.status },
+    x: {
+      text: post.text,
+      weightedLength: post.weightedLength,
+      maxWeightedLength: maxXPostWeight,
+      valid: post.valid,
+      isReply,
+      inReplyToPostId: isReply ? (previous?.providerId ?? null) : null,
+      inReplyToUpdateId: isReply ? (previous?.updateId ?? null) : null,
+    },
+    emails: { en: renderSample('en'), sw: renderSample('sw') },
+    reschedule,
+  };
+}

@@ -1,0 +1,70 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/client';
+import { deliveries, incidents, type DeliveryRow } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { conflict, notFound } from '../http/problem';
+
+export type RetryContext = { now: Date; tokenId: string | null };
+
+const retryable = ['failed', 'dead'] as const;
+
+/**
+ * Puts failed and dead deliveries back in the queue with fresh attempts.
+ * - A dead email batch (it ran out of attempts on 429/5xx/network errors) goes back whole, with
+ *   its batch id, key and body: if an earlier attempt did reach Resend within the last 24 hours,
+ *   Resend answers the retry without sending again.
+ * - A failed email (refused for good, or not renderable) was never sent: it leaves its batch and is
+ *   rendered again (e.g. after its address was corrected), so it goes out in a new batch.
+ * - An X post goes back as it was; the worker checks the account before posting again.
+ */
+async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promise<number> {
+  let requeued = 0;
+  const back = { state: 'pending' as const, attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseExpiresAt: null, updatedAt: at };
+  for (const row of rows) {
+    if (row.channel === 'applicant_email' && row.state === 'dead' && row.batchId) {
+      const batch = await tx
+        .update(deliveries)
+        .set(back)
+        .where(and(eq(deliveries.batchId, row.batchId), eq(deliveries.state, 'dead')))
+        .returning({ id: deliveries.id });
+      requeued += batch.length;
+    } else {
+      const fresh = row.channel === 'applicant_email' && row.state === 'failed' ? { batchId: null, payload: null } : {};
+      const done = await tx
+        .update(deliveries)
+        .set({ ...back, ...fresh })
+        .where(and(eq(deliveries.id, row.id), inArray(deliveries.state, retryable)))
+        .returning({ id: deliveries.id });
+      requeued += done.length;
+    }
+  }
+  return requeued;
+}
+
+export async function retryDelivery(db: Database, deliveryId: string, context: RetryContext): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(deliveries).where(eq(deliveries.id, deliveryId));
+    if (!row) throw notFound('delivery', deliveryId);
+    if (!(retryable as readonly string[]).includes(row.state)) {
+      throw conflict(`Only failed or dead deliveries can be retried; this one is ${row.state}.`);
+    }
+    const requeued = await requeue(tx, [row], context.now.toISOString());
+    await recordAudit(tx, { tokenId: context.tokenId, action: 'delivery.retry', targetType: 'delivery', targetId: deliveryId, detail: { channel: row.channel, requeued } });
+    return requeued;
+  });
+}
+
+/** Every failed and dead delivery of the incident, back in the queue. */
+export async function retryIncidentDeliveries(db: Database, incidentId: string, context: RetryContext): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
+    if (!incident) throw notFound('incident', incidentId);
+    const rows = await tx
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.incidentId, incidentId), inArray(deliveries.state, retryable)));
+    const requeued = await requeue(tx, rows, context.now.toISOString());
+    await recordAudit(tx, { tokenId: context.tokenId, action: 'incident.deliveries.retry', targetType: 'incident', targetId: incidentId, detail: { requeued } });
+    return requeued;
+  });
+}
