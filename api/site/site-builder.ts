@@ -8,12 +8,23 @@ import { readPublishedData } from '../status/read-published-data';
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
 import { carryOverPages } from './carry-over-pages';
+import { mergeRenderedPages } from './merge-rendered-pages';
 import { planSiteBuild, type PageManifest } from './plan-site-build';
 import { runDeployCommand } from './run-deploy-command';
 import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from './site-folders';
 
 export type BuildResult =
-  | { ok: true; dir: string; reasons: string[]; renderedIncidentPages: number; carriedOver: number; ms: number; deployError: string | null }
+  | {
+      ok: true;
+      dir: string;
+      reasons: string[];
+      renderedIncidentPages: number;
+      carriedOver: number;
+      ms: number;
+      /** Milliseconds spent in each step, to see where a slow build goes. */
+      steps: Record<string, number>;
+      deployError: string | null;
+    }
   | { ok: false; error: string; reasons: string[]; ms: number };
 
 export type SiteBuildStatus = {
@@ -57,34 +68,54 @@ export function createSiteBuilder(
 
   async function buildOnce(reasons: string[]): Promise<BuildResult> {
     const started = performance.now();
-    const id = `${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}-${++sequence}`;
+    const steps: Record<string, number> = {};
+    let mark = started;
+    const step = (name: string) => {
+      const now = performance.now();
+      steps[name] = Math.round(now - mark);
+      mark = now;
+    };
+    // Names sort in build order, which is how old builds are told apart from new ones.
+    const id = `${new Date().toISOString().replace(/[-:.]/g, '')}-${String(++sequence).padStart(6, '0')}`;
     const dir = join(folders.builds, id);
+    const renderedDir = join(folders.work, `${id}-rendered`);
     const snapshotPath = join(folders.work, `${id}.json`);
     try {
       const data = await readPublishedData(db);
+      step('read');
       const previous = lastManifest && existsSync(lastManifest.dir) ? lastManifest : null;
       const plan = planSiteBuild(data, identity, previous?.manifest ?? null);
       await mkdir(folders.work, { recursive: true });
       await mkdir(folders.builds, { recursive: true });
       await writeFile(snapshotPath, JSON.stringify(plan.snapshot));
-      await runner.build({ outDir: dir, snapshotPath });
-      if (previous) await carryOverPages(previous.dir, dir, plan.reuse);
+      step('plan');
+      // Astro renders the changed pages while the unchanged ones are linked in alongside.
+      await Promise.all([
+        runner.build({ outDir: renderedDir, snapshotPath }),
+        mkdir(dir).then(() => (previous ? carryOverPages(previous.dir, dir, plan.reuse) : undefined)),
+      ]);
+      step('astro');
+      await mergeRenderedPages(renderedDir, dir);
+      step('merge');
       const missing = requiredFiles.filter((file) => !existsSync(join(dir, file)));
       if (missing.length > 0) throw new Error(`the build is missing ${missing.join(', ')}`);
       const before = readCurrentBuild(folders);
       await switchCurrentBuild(folders, dir);
+      step('swap');
       lastManifest = { dir, manifest: plan.manifest };
       lastGood = { dir, at: new Date().toISOString() };
-      await removeOldBuilds(folders, before ? [dir, before] : [dir]);
+      // In the background: deleting ten thousand files must not hold up the next publish.
+      removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
       const deployError = config.site.deployCommand ? await runDeployCommand(config.site.deployCommand, dir) : null;
       if (deployError) log(`built, but the deploy command failed: ${deployError}`);
       const ms = Math.round(performance.now() - started);
-      log(`built in ${ms} ms (${plan.snapshot.incidentPages.length} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
-      return { ok: true, dir, reasons, renderedIncidentPages: plan.snapshot.incidentPages.length, carriedOver: plan.reuse.length, ms, deployError };
+      const rendered = plan.snapshot.incidentPages.length;
+      log(`built in ${ms} ms ${JSON.stringify(steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
+      return { ok: true, dir, reasons, renderedIncidentPages: rendered, carriedOver: plan.reuse.length, ms, steps, deployError };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       lastFailure = { error: message, at: new Date().toISOString() };
-      await rm(dir, { recursive: true, force: true });
+      await Promise.all([rm(dir, { recursive: true, force: true }), rm(renderedDir, { recursive: true, force: true })]);
       console.error(`[site] build failed, still serving the last good site: ${message}`);
       return { ok: false, error: message, reasons, ms: Math.round(performance.now() - started) };
     } finally {

@@ -1,6 +1,6 @@
 import { existsSync, readlinkSync } from 'node:fs';
 import { readdir, rename, rm, symlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 // Layout under config.site.dir:
 //   builds/<id>/   one complete site per build
@@ -34,11 +34,12 @@ export async function switchCurrentBuild(folders: SiteFolders, buildDir: string)
   await rename(temporary, folders.current);
 }
 
-/** Deletes every build but the ones to keep (the one served and the one before, for requests in flight). */
-export async function removeOldBuilds(folders: SiteFolders, keep: readonly string[]): Promise<void> {
+/**
+ * Deletes the builds older than `oldestKept` (the one served until now stays for requests in
+ * flight). Build names sort in build order, so a build started since is never touched.
+ */
+export async function removeOldBuilds(folders: SiteFolders, oldestKept: string): Promise<void> {
+  const keepFrom = basename(oldestKept);
   const names = existsSync(folders.builds) ? await readdir(folders.builds) : [];
-  const kept = new Set(keep.map((dir) => resolve(dir)));
-  await Promise.all(
-    names.map((name) => join(folders.builds, name)).filter((dir) => !kept.has(dir)).map((dir) => rm(dir, { recursive: true, force: true })),
-  );
+  await Promise.all(names.filter((name) => name < keepFrom).map((name) => rm(join(folders.builds, name), { recursive: true, force: true })));
 }

@@ -1,0 +1,134 @@
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createApp } from '../../api/app';
+import { loadConfig } from '../../api/config';
+import { startServer, type RunningServer } from '../../api/server';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
+import type { BenchRow } from './bench-row';
+import { publishNotice, seedHistory } from './site-history-seed';
+
+type SiteUnderTest = { builder: SiteBuilder; server: RunningServer; connection: DatabaseConnection; openIncidentId: string; close: () => Promise<void> };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A real database file with `count` past incidents, its first (full) build, and the server on it. */
+async function startSite(count: number): Promise<SiteUnderTest> {
+  const dir = mkdtempSync(join(tmpdir(), 'hali-bench-site-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), WORKER: 'off' });
+  const connection = await openDatabase(config.database);
+  await migrateDatabase(connection.db);
+  const { openIncidentId } = await seedHistory(connection.db, count);
+  const builder = createSiteBuilder(config, connection.db, { log: () => {} });
+  const first = await builder.buildNow('bench: first build');
+  if (!first.ok) throw new Error(first.error);
+  const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: builder });
+  const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
+  return {
+    builder,
+    server,
+    connection,
+    openIncidentId,
+    close: async () => {
+      await server.close();
+      builder.close();
+      connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Time from the database write of a publish until the home page served carries the new notice. */
+async function publishToLive(site: SiteUnderTest, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const text = `Bench notice ${run} ${Date.now()}`;
+    const started = performance.now();
+    await publishNotice(site.connection.db, site.openIncidentId, text, new Date());
+    site.builder.schedule('bench: publish');
+    for (;;) {
+      const html = await (await fetch(`${site.server.url}/`)).text();
+      if (html.includes(text)) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    times.push(performance.now() - started);
+    await site.builder.whenIdle();
+  }
+  return times;
+}
+
+/** Everything a first visit to / downloads, as Chromium measures it on the wire (gzip only). */
+async function firstVisitBytes(url: string): Promise<{ bytes: number; requests: number }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
+    const page = await context.newPage();
+    const finished: Promise<number>[] = [];
+    page.on('requestfinished', (request) => finished.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    await page.goto(`${url}/`, { waitUntil: 'load' });
+    const sizes = await Promise.all(finished);
+    return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function requestsPerSecond(url: string): Promise<number> {
+  await autocannon({ url, connections: 20, duration: 1 });
+  const result = await autocannon({ url, connections: 50, duration: 5 });
+  return result.requests.average;
+}
+
+/** The same bytes from a bare Hono handler: the ceiling the static server is compared with. */
+function startBareHono(body: Buffer): Promise<{ url: string; close: () => void }> {
+  const app = new Hono();
+  app.get('/api/v2/summary.json', (c) => c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const small = await startSite(1_000);
+  try {
+    const visit = await firstVisitBytes(small.server.url);
+    rows.push({ name: 'first visit to / (HTML+CSS+all, gzip, with headers)', value: visit.bytes, unit: 'bytes', target: '≤ 14336', note: `${visit.requests} requests` });
+    const times = await publishToLive(small, 7);
+    rows.push({ name: 'publish-to-live, 1,000 incidents in history', value: Math.round(median(times)), unit: 'ms (median of 7)', target: '≤ 3000' });
+
+    const summary = readFileSync(join(small.builder.currentDir() as string, 'api/v2/summary.json'));
+    const bare = await startBareHono(summary);
+    try {
+      const ours = await requestsPerSecond(`${small.server.url}/api/v2/summary.json`);
+      const ceiling = await requestsPerSecond(`${bare.url}/api/v2/summary.json`);
+      rows.push({ name: 'GET /api/v2/summary.json, site server', value: Math.round(ours), unit: 'req/s', note: `${summary.length} bytes` });
+      rows.push({ name: 'GET /api/v2/summary.json, bare Hono same bytes', value: Math.round(ceiling), unit: 'req/s' });
+      rows.push({ name: 'site server / bare Hono', value: Number((ours / ceiling).toFixed(2)), unit: 'ratio', target: '≥ 0.7' });
+    } finally {
+      bare.close();
+    }
+  } finally {
+    await small.close();
+  }
+
+  const large = await startSite(10_000);
+  try {
+    const times = await publishToLive(large, 7);
+    rows.push({ name: 'publish-to-live, 10,000 incidents in history', value: Math.round(median(times)), unit: 'ms (median of 7)', target: '≤ 3000' });
+  } finally {
+    await large.close();
+  }
+  return rows;
+}
