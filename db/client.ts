@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { takeTurnsInProcess } from './in-process-turns';
 import * as schema from './schema/index';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -29,6 +30,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
   const client = createClient({ url: options.url, authToken: options.authToken, timeout: 10_000 });
   if (isFile) await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema });
+  if (isFile) takeTurnsInProcess(db, client);
   return { db, client, close: () => client.close() };
 }
 
