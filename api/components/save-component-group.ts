@@ -74,7 +74,7 @@ export async function updateComponentGroup(
       action: 'component_group.update',
       targetType: 'component_group',
       targetId: groupId,
-      detail: { fields: Object.keys(changes) },
+      detail: { fields: Object.entries(changes).filter(([, value]) => value !== undefined).map(([field]) => field) },
     });
     return loadComponentGroup(tx, groupId);
   });

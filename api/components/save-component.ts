@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { components, type ComponentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import { badRequest } from '../http/problem';
 import { newId } from '../ids';
 import { assertComponentReferences, componentValues, type ComponentContext, type ComponentInput } from './component-input-rules';
 import { loadComponent } from './read-components';
@@ -37,9 +38,11 @@ export async function updateComponent(
   return db.transaction(async (tx) => {
     const current = await loadComponent(tx, componentId);
     await assertComponentReferences(tx, changes);
+    const values = componentValues(changes);
+    if (Object.keys(values).length === 0) throw badRequest('Send at least one field to change.', [{ field: '(body)', message: 'No field to change.' }]);
     const [component] = await tx
       .update(components)
-      .set({ ...componentValues(changes), updatedAt: at })
+      .set({ ...values, updatedAt: at })
       .where(eq(components.id, componentId))
       .returning();
     await recordAudit(tx, {
@@ -47,7 +50,7 @@ export async function updateComponent(
       action: 'component.update',
       targetType: 'component',
       targetId: componentId,
-      detail: { fields: Object.keys(changes), ...(changes.status && changes.status !== current.status ? { from: current.status, to: changes.status } : {}) },
+      detail: { fields: Object.keys(values), ...(changes.status && changes.status !== current.status ? { from: current.status, to: changes.status } : {}) },
     });
     return component;
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { conflict } from '../http/problem';
+import { badRequest, conflict } from '../http/problem';
 import type { ActionContext } from './four-eyes';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant, toNairobiDate } from './incident-input-rules';
 import { findPendingUpdate, loadIncident } from './incident-records';
@@ -41,6 +41,7 @@ export async function editIncident(
       ...(changes.scheduledUntil !== undefined ? { scheduledUntil: changes.scheduledUntil && toIsoInstant(changes.scheduledUntil) } : {}),
       ...(changes.disruptionFrom !== undefined ? { disruptionFrom: changes.disruptionFrom && toNairobiDate(changes.disruptionFrom) } : {}),
     };
+    if (Object.keys(values).length === 0) throw badRequest('Send at least one field to change.', [{ field: '(body)', message: 'No field to change.' }]);
     const merged = { ...current, ...values };
     const pending = await findPendingUpdate(tx, incidentId);
     throwIfInvalid([

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidentUpdates, type IncidentUpdateRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import { badRequest } from '../http/problem';
 import type { ActionContext } from './four-eyes';
 import { throwIfInvalid } from './incident-input-rules';
 import { assertPending, loadIncident, loadUpdate } from './incident-records';
@@ -9,7 +10,9 @@ import { checkUpdateContent, updateContentValues, type UpdateContent } from './u
 
 /**
  * Edits a pending update. An approved update that changes goes back to draft: the approval was
- * for the old words, and the new ones need their own second pair of eyes.
+ * for the old words, and the new ones need their own second pair of eyes. The editor becomes the
+ * update's drafter, so nobody can approve or publish words they just wrote; the original author
+ * stays in the audit log.
  */
 export async function editUpdate(
   db: Database,
@@ -23,6 +26,10 @@ export async function editUpdate(
     const incident = await loadIncident(tx, incidentId);
     const current = await loadUpdate(tx, incidentId, updateId);
     assertPending(current);
+    const fields = Object.entries(changes)
+      .filter(([, value]) => value !== undefined)
+      .map(([field]) => field);
+    if (fields.length === 0) throw badRequest('Send at least one field to change.', [{ field: '(body)', message: 'No field to change.' }]);
     const merged: UpdateContent = {
       status: changes.status ?? current.status,
       body: changes.body ?? current.body,
@@ -34,7 +41,14 @@ export async function editUpdate(
     throwIfInvalid(await checkUpdateContent(tx, incident, merged));
     const [update] = await tx
       .update(incidentUpdates)
-      .set({ ...updateContentValues(changes), state: 'draft', approvedBy: null, approvedAt: null, updatedAt: at })
+      .set({
+        ...updateContentValues(changes),
+        state: 'draft',
+        approvedBy: null,
+        approvedAt: null,
+        draftedBy: context.actor.tokenId ?? current.draftedBy,
+        updatedAt: at,
+      })
       .where(eq(incidentUpdates.id, updateId))
       .returning();
     await recordAudit(tx, {
@@ -42,7 +56,7 @@ export async function editUpdate(
       action: 'update.edit',
       targetType: 'incident_update',
       targetId: updateId,
-      detail: { incident_id: incidentId, fields: Object.keys(changes), approval_withdrawn: current.state === 'approved' },
+      detail: { incident_id: incidentId, fields, previous_drafter: current.draftedBy, approval_withdrawn: current.state === 'approved' },
     });
     return update;
   });

@@ -51,6 +51,16 @@ describe('publishing with four eyes', () => {
     expect(again.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('publishes once when two publishers press publish at the same moment', async () => {
+    const incident = await draftIncident(t, outageDraft());
+    const [first, second] = await Promise.all([publish(t, incident.id, t.tokens.publisher), publish(t, incident.id, t.tokens.publisher2)]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const detail = await expectJson(await t.request('GET', `/api/v1/incidents/${incident.id}`, { token: t.tokens.drafter }), 200);
+    expect(detail.updates).toHaveLength(1);
+    const queued = await t.db.select().from(deliveries).where(eq(deliveries.incidentId, incident.id));
+    expect(queued).toHaveLength(1);
+  });
+
   it('keeps approval separate: the approver may not be the drafter, and publishing keeps the approver', async () => {
     const incident = await draftIncident(t, outageDraft(), t.tokens.publisher);
     const updateId = incident.updates[0].id;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentUpdates, incidents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, draftIncident, expectJson, outageDraft, problemFields, publish } from './staff-api-fixtures';
+import { addComponent, draftIncident, expectJson, outageDraft, problemFields, publish, tokenIdOf } from './staff-api-fixtures';
 
 describe('updates and incident edits', () => {
   let t: TestContext;
@@ -60,6 +60,21 @@ describe('updates and incident edits', () => {
     const bad = await t.request('PATCH', path, { token: t.tokens.drafter, json: { status: 'scheduled' } });
     expect(await problemFields(bad)).toEqual(['status']);
     expect((await t.request('PATCH', `/api/v1/incidents/${incident.id}/updates/nosuch`, { token: t.tokens.drafter, json: { body: 'x' } })).status).toBe(404);
+  });
+
+  it('makes the editor the drafter, so nobody approves words they just wrote', async () => {
+    const incident = await draftIncident(t, outageDraft(), t.tokens.drafter);
+    const path = `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}`;
+    const edited = await expectJson(await t.request('PATCH', path, { token: t.tokens.publisher, json: { body: 'Reworded by the duty publisher.' } }), 200);
+    expect(edited.drafted_by).toBe(await tokenIdOf(t, 'publisher'));
+    expect((await t.request('POST', `${path}/approve`, { token: t.tokens.publisher })).status).toBe(403);
+    expect((await publish(t, incident.id, t.tokens.publisher)).status).toBe(403);
+    await expectJson(await t.request('POST', `${path}/approve`, { token: t.tokens.publisher2 }), 200);
+
+    const empty = await t.request('PATCH', path, { token: t.tokens.drafter, json: {} });
+    expect(empty.status).toBe(400);
+    const [row] = await t.db.select().from(incidentUpdates).where(eq(incidentUpdates.id, incident.updates[0].id));
+    expect(row.state).toBe('approved');
   });
 
   it('never edits a published update: corrections are new updates', async () => {
