@@ -69,5 +69,9 @@ describe('API documentation', () => {
     expect(page).toContain('<code>under_maintenance</code>');
     expect(page).toContain('Africa/Nairobi');
     expect(page).toContain('id="schema-IncidentDetail"');
+    // Extended schemas (OpenAPI allOf) show their merged fields, not an unknown type.
+    const published = page.slice(page.indexOf('id="schema-PublishedIncident"'));
+    expect(published.slice(0, published.indexOf('</section>'))).toMatch(/<code>rescheduled<\/code>[\s\S]*<code>moved<\/code>/);
+    expect(page).not.toContain('<p>any</p>');
   });
 });

@@ -24,6 +24,9 @@ export function describeType(schema: SchemaObject | undefined): string {
     if (type === 'object' && typeof schema.additionalProperties === 'object') {
       return `map of string → ${describeType(schema.additionalProperties)}`;
     }
+    if (type === 'object' && schema.properties) {
+      return `object { ${Object.entries(schema.properties).map(([name, field]) => `<code>${escapeHtml(name)}</code>: ${describeType(field)}`).join(', ')} }`;
+    }
     return schema.format && type !== 'null' ? `${type} (${schema.format})` : type;
   });
   return described.length > 0 ? described.join(' | ') : 'any';
@@ -42,13 +45,30 @@ export function describeConstraints(schema: SchemaObject | undefined): string {
   return notes.join('; ');
 }
 
-/** A table of an object schema's fields; a `$ref` or non-object schema becomes one line naming it. */
-export function fieldsTable(schema: SchemaObject | undefined, schemas: Record<string, SchemaObject>): string {
+/**
+ * An object schema's fields with `$ref`s followed and `allOf` parts merged (zod's `.extend()` of a
+ * named schema becomes `allOf: [{$ref}, {properties}]` in OpenAPI 3.1).
+ */
+function objectFields(schema: SchemaObject | undefined, schemas: Record<string, SchemaObject>): Pick<SchemaObject, 'properties' | 'required'> | undefined {
   const resolved = schema?.$ref ? schemas[refName(schema.$ref)] : schema;
-  if (!resolved?.properties) return `<p>${describeType(schema)}</p>`;
+  if (!resolved) return undefined;
+  if (resolved.allOf) {
+    const parts = resolved.allOf.map((part) => objectFields(part, schemas));
+    return {
+      properties: Object.assign({}, ...parts.map((part) => part?.properties ?? {})),
+      required: parts.flatMap((part) => part?.required ?? []),
+    };
+  }
+  return resolved.properties ? { properties: resolved.properties, required: resolved.required } : undefined;
+}
+
+/** A table of an object schema's fields; a non-object schema becomes one line naming its type. */
+export function fieldsTable(schema: SchemaObject | undefined, schemas: Record<string, SchemaObject>): string {
+  const fields = objectFields(schema, schemas);
+  if (!fields?.properties) return `<p>${describeType(schema)}</p>`;
   const lead = schema?.$ref ? `<p>Schema ${describeType(schema)}.</p>` : '';
-  const required = new Set(resolved.required ?? []);
-  const rows = Object.entries(resolved.properties).map(
+  const required = new Set(fields.required ?? []);
+  const rows = Object.entries(fields.properties).map(
     ([name, field]) => `<tr>
   <th scope="row"><code>${escapeHtml(name)}</code>${required.has(name) ? ' <span class="required">required</span>' : ''}</th>
   <td>${describeType(field)}</td>

@@ -12,6 +12,7 @@ export type SchemaObject = {
   required?: string[];
   additionalProperties?: SchemaObject | boolean;
   anyOf?: SchemaObject[];
+  allOf?: SchemaObject[];
   oneOf?: SchemaObject[];
   description?: string;
   default?: unknown;
