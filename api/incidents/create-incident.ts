@@ -17,7 +17,7 @@ export type NewIncident = UpdateContent & {
   name: string;
   kind?: IncidentKind;
   impact: IncidentImpact;
-  /** A day (YYYY-MM-DD) or an ISO date-time, stored as its Africa/Nairobi day. */
+  /** A day (YYYY-MM-DD) or an ISO date-time, stored as its Africa/Nairobi day; a maintenance defaults to its start day. */
   disruptionFrom?: string | null;
   scheduledFor?: string | null;
   scheduledUntil?: string | null;
@@ -34,8 +34,10 @@ export async function createIncident(
   context: ActionContext,
 ): Promise<{ incident: IncidentRow; update: IncidentUpdateRow }> {
   const kind = input.kind ?? 'incident';
-  const disruptionFrom = input.disruptionFrom ? toNairobiDate(input.disruptionFrom) : null;
   const scheduledFor = input.scheduledFor ? toIsoInstant(input.scheduledFor) : null;
+  // A maintenance disrupts from the day it starts unless staff say otherwise, so the appointments
+  // it closes are found without a second date to remember.
+  const disruptionFrom = input.disruptionFrom ? toNairobiDate(input.disruptionFrom) : scheduledFor && kind === 'maintenance' ? toNairobiDate(scheduledFor) : null;
   const scheduledUntil = input.scheduledUntil ? toIsoInstant(input.scheduledUntil) : null;
   const at = context.now.toISOString();
   const tokenId = context.actor.tokenId;

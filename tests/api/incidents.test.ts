@@ -69,7 +69,12 @@ describe('incidents', () => {
       t,
       outageDraft({}, { kind: 'maintenance', status: 'scheduled', scheduled_for: '2026-11-28T06:00:00+03:00', scheduled_until: '2026-11-28T18:00:00+03:00' }),
     );
-    expect(good).toMatchObject({ kind: 'maintenance', scheduled_for: '2026-11-28T03:00:00.000Z', scheduled_until: '2026-11-28T15:00:00.000Z' });
+    expect(good).toMatchObject({ kind: 'maintenance', scheduled_for: '2026-11-28T03:00:00.000Z', scheduled_until: '2026-11-28T15:00:00.000Z', disruption_from: '2026-11-24' });
+
+    const { disruption_from: _left, ...withoutDisruption } = outageDraft({}, { kind: 'maintenance', status: 'scheduled', scheduled_for: '2026-11-28T01:00:00+03:00', scheduled_until: '2026-11-28T18:00:00+03:00' });
+    const defaulted = await draftIncident(t, withoutDisruption);
+    // 01:00 in Nairobi is still the 27th in UTC; the disruption starts on the Nairobi day.
+    expect(defaulted.disruption_from).toBe('2026-11-28');
   });
 
   it('refuses a restoration day before the disruption and unknown components', async () => {

@@ -36,7 +36,7 @@ export const CreateIncidentSchema = z
     kind: z.enum(incidentKinds).default('incident'),
     impact: z.enum(incidentImpacts),
     ...updateContent,
-    disruption_from: z.union([day, instant]).nullish().openapi({ description: 'First day of disruption; a date-time is stored as its Africa/Nairobi day.' }),
+    disruption_from: z.union([day, instant]).nullish().openapi({ description: 'First day of disruption; a date-time is stored as its Africa/Nairobi day. A maintenance defaults to the day of scheduled_for.' }),
     scheduled_for: instant.nullish().openapi({ description: 'Maintenance start (required for maintenance).' }),
     scheduled_until: instant.nullish().openapi({ description: 'Maintenance end, after scheduled_for.' }),
   })
