@@ -65,6 +65,7 @@ export function createSiteBuilder(
   let lastGood: SiteBuildStatus['lastGood'] = null;
   let lastFailure: SiteBuildStatus['lastFailure'] = null;
   let sequence = 0;
+  let cleaning: Promise<void> = Promise.resolve();
 
   async function buildOnce(reasons: string[]): Promise<BuildResult> {
     const started = performance.now();
@@ -90,10 +91,12 @@ export function createSiteBuilder(
       await writeFile(snapshotPath, JSON.stringify(plan.snapshot));
       step('plan');
       // Astro renders the changed pages while the unchanged ones are linked in alongside.
-      await Promise.all([
+      // Both must have stopped before a failure cleans up, or the cleanup would race the links.
+      const outcomes = await Promise.allSettled([
         runner.build({ outDir: renderedDir, snapshotPath }),
         mkdir(dir).then(() => (previous ? carryOverPages(previous.dir, dir, plan.reuse) : undefined)),
       ]);
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
       step('astro');
       await mergeRenderedPages(renderedDir, dir);
       step('merge');
@@ -105,7 +108,7 @@ export function createSiteBuilder(
       lastManifest = { dir, manifest: plan.manifest };
       lastGood = { dir, at: new Date().toISOString() };
       // In the background: deleting ten thousand files must not hold up the next publish.
-      removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
+      cleaning = removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
       const deployError = config.site.deployCommand ? await runDeployCommand(config.site.deployCommand, dir) : null;
       if (deployError) log(`built, but the deploy command failed: ${deployError}`);
       const ms = Math.round(performance.now() - started);
@@ -129,7 +132,10 @@ export function createSiteBuilder(
       void queue.schedule(reason);
     },
     buildNow: (reason = 'requested') => queue.schedule(reason),
-    whenIdle: () => queue.whenIdle(),
+    async whenIdle() {
+      await queue.whenIdle();
+      await cleaning;
+    },
     currentDir: () => readCurrentBuild(folders),
     status: () => ({ building: queue.isBuilding(), lastGood, lastFailure }),
     close: () => runner.close(),
