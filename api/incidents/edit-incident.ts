@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, conflict } from '../http/problem';
+import { badRequest, conflict, forbidden } from '../http/problem';
 import type { ActionContext } from './four-eyes';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant, toNairobiDate } from './incident-input-rules';
 import { findPendingUpdate, loadIncident } from './incident-records';
@@ -18,7 +18,10 @@ export type IncidentChanges = {
   disruptionFrom?: string | null;
 };
 
-/** Edits an incident; `publicChange` says whether the public site must be rebuilt. */
+/**
+ * Edits an incident; `publicChange` says whether the public site must be rebuilt. Once published,
+ * only publishers and admins may edit it: the change is public at once.
+ */
 export async function editIncident(
   db: Database,
   incidentId: string,
@@ -28,6 +31,10 @@ export async function editIncident(
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
     const current = await loadIncident(tx, incidentId);
+    if (current.publishedAt !== null && context.actor.role === 'drafter') {
+      // A published incident's fields are public at once, like a component's status.
+      throw forbidden('This incident is public, so only a publisher or admin may edit it directly; draft an update for them instead.');
+    }
     if (changes.disruptionFrom !== undefined && current.publishedAt !== null) {
       throw conflict(
         'disruption_from cannot change once the incident is published, because appointments were moved from it; publish an update with a new expected_restoration instead.',

@@ -89,7 +89,7 @@ describe('updates and incident edits', () => {
     expect(row.body).toBe(outageDraft().body);
   });
 
-  it('edits incident fields, rebuilding the site only once the incident is public', async () => {
+  it('edits incident fields (publishers only once public), rebuilding the site only once the incident is public', async () => {
     const incident = await draftIncident(t, outageDraft());
     const path = `/api/v1/incidents/${incident.id}`;
     const renamed = await expectJson(await t.request('PATCH', path, { token: t.tokens.drafter, json: { name: 'Passport systems outage', disruption_from: '2026-11-23' } }), 200);
@@ -98,7 +98,10 @@ describe('updates and incident edits', () => {
 
     await expectJson(await publish(t, incident.id, t.tokens.publisher), 200);
     const builds = t.siteBuildReasons.length;
-    const withPostmortem = await expectJson(await t.request('PATCH', path, { token: t.tokens.drafter, json: { postmortem: 'A storage failure took the system down.', impact: 'major' } }), 200);
+    const byDrafter = await t.request('PATCH', path, { token: t.tokens.drafter, json: { name: 'Renamed without review' } });
+    expect(byDrafter.status).toBe(403);
+    expect(t.siteBuildReasons.length).toBe(builds);
+    const withPostmortem = await expectJson(await t.request('PATCH', path, { token: t.tokens.publisher, json: { postmortem: 'A storage failure took the system down.', impact: 'major' } }), 200);
     expect(withPostmortem).toMatchObject({ postmortem: 'A storage failure took the system down.', impact: 'major' });
     expect(t.siteBuildReasons.length).toBe(builds + 1);
 
@@ -107,7 +110,7 @@ describe('updates and incident edits', () => {
     const [row] = await t.db.select().from(incidents).where(eq(incidents.id, incident.id));
     expect(row.disruptionFrom).toBe('2026-11-23');
 
-    const badName = await t.request('PATCH', path, { token: t.tokens.drafter, json: { name: '', impact: 'apocalyptic' } });
+    const badName = await t.request('PATCH', path, { token: t.tokens.publisher, json: { name: '', impact: 'apocalyptic' } });
     expect((await problemFields(badName)).sort()).toEqual(['impact', 'name']);
   });
 

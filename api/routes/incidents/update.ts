@@ -13,13 +13,13 @@ const route = createRoute({
   tags: ['Incidents'],
   summary: 'Edit an incident’s name, impact, postmortem or schedule',
   description:
-    'Any staff role. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after).',
+    'Any staff role while the incident is a draft; publisher or admin once it is published (403), since the change is public at once. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after).',
   security: [{ bearer: [] }],
   middleware: [anyStaff] as const,
   request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: EditIncidentSchema } } } },
   responses: {
     200: { description: 'The edited incident.', content: { 'application/json': { schema: IncidentDetailSchema } } },
-    ...problemResponses(400, 401, 404, 409),
+    ...problemResponses(400, 401, 403, 404, 409),
   },
 });
 
