@@ -1,16 +1,16 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import {
   components,
   disruptiveComponentStatuses,
   incidentComponents,
   incidents,
-  incidentUpdates,
   type AppointmentService,
   type ComponentStatus,
   type IncidentRow,
 } from '../../db/schema/index';
 import { notFound } from '../http/problem';
+import { findPendingUpdate } from '../incidents/incident-records';
 import { dayOf, nairobiDay, type CalendarDay } from '../offices/calendar-days';
 
 /** Which appointments an incident disrupts: services/offices and the days they cannot be served. */
@@ -49,12 +49,7 @@ export async function loadDisruptionScope(
   let until = incident.expectedRestoration;
   let usesPendingUpdate = false;
   if (options.includePending) {
-    const [pending] = await db
-      .select()
-      .from(incidentUpdates)
-      .where(and(eq(incidentUpdates.incidentId, incidentId), inArray(incidentUpdates.state, ['draft', 'approved'])))
-      .orderBy(desc(incidentUpdates.createdAt), desc(incidentUpdates.id))
-      .limit(1);
+    const pending = await findPendingUpdate(db, incidentId);
     if (pending) {
       usesPendingUpdate = true;
       for (const [componentId, status] of Object.entries(pending.components)) statuses.set(componentId, status);

@@ -9,12 +9,14 @@ export type ReschedulePlan = { moves: PlannedMove[]; unplaced: AffectedAppointme
 /** How far past restoration to look for a free day before giving up (a year of closures). */
 export const searchHorizonDays = 366;
 
+type Cursor = { day: CalendarDay; offset: number; spare: number };
+
 /**
  * The rule (DESIGN.md), computed in memory: in order of original date then reference, each
  * affected appointment takes the earliest day on or after `restoration` where its own office
  * has spare capacity for its own service, after what is already booked there. Days only ever
- * fill up, so each office+service keeps a cursor that never moves back: linear in appointments
- * plus days. `booked` is not changed; pass appointments already sorted.
+ * fill up, so each office+service keeps a cursor on its earliest day with a free place, which
+ * never moves back: linear in appointments plus days. Pass appointments already in rule order.
  */
 export function planNewDates(input: {
   affected: AffectedAppointment[];
@@ -22,28 +24,31 @@ export function planNewDates(input: {
   calendar: CapacityCalendar;
   booked: ReadonlyMap<string, number>;
 }): ReschedulePlan {
-  const { calendar, restoration } = input;
-  const booked = new Map(input.booked);
-  const cursors = new Map<string, { day: CalendarDay; offset: number }>();
+  const { calendar, booked, restoration } = input;
+  const cursors = new Map<string, Cursor>();
   const moves: PlannedMove[] = [];
   const unplaced: AffectedAppointment[] = [];
+  const spareOn = (appointment: AffectedAppointment, day: CalendarDay) =>
+    calendar.capacityOn(appointment.office, appointment.service, day) - (booked.get(slotKey(appointment.office, appointment.service, day)) ?? 0);
 
   for (const appointment of input.affected) {
     const group = `${appointment.office}|${appointment.service}`;
-    const cursor = cursors.get(group) ?? { day: restoration, offset: 0 };
-    cursors.set(group, cursor);
-    while (cursor.offset <= searchHorizonDays) {
-      const key = slotKey(appointment.office, appointment.service, cursor.day);
-      const taken = booked.get(key) ?? 0;
-      if (taken < calendar.capacityOn(appointment.office, appointment.service, cursor.day)) {
-        booked.set(key, taken + 1);
-        moves.push({ ...appointment, newDate: cursor.day });
-        break;
-      }
+    let cursor = cursors.get(group);
+    if (!cursor) {
+      cursor = { day: restoration, offset: 0, spare: spareOn(appointment, restoration) };
+      cursors.set(group, cursor);
+    }
+    while (cursor.spare <= 0 && cursor.offset < searchHorizonDays) {
       cursor.day = addDays(cursor.day, 1);
       cursor.offset++;
+      cursor.spare = spareOn(appointment, cursor.day);
     }
-    if (cursor.offset > searchHorizonDays) unplaced.push(appointment);
+    if (cursor.spare > 0) {
+      cursor.spare--;
+      moves.push({ ...appointment, newDate: cursor.day });
+    } else {
+      unplaced.push(appointment);
+    }
   }
   return { moves, unplaced };
 }

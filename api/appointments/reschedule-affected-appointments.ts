@@ -26,7 +26,7 @@ export async function rescheduleAffectedAppointments(
   if (!plan) return { moved: 0, waiting: affected.length };
   await writeMoves(
     tx,
-    plan.moves.map((move) => ({ reference: move.reference, fromDate: move.currentDate, toDate: move.newDate })),
+    plan.moves.map((move) => ({ reference: move.reference, toDate: move.newDate })),
     {
       incidentId,
       reason: `Offices closed by "${scope.incident.name}" from ${scope.from}; serving again from ${scope.until}.`,

@@ -1,47 +1,53 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
-import { newId } from '../ids';
+import { newIds } from '../ids';
 
-export type MoveToWrite = { reference: string; fromDate: string; toDate: string };
+export type MoveToWrite = { reference: string; toDate: string };
 export type MoveContext = { incidentId: string | null; reason: string; movedBy: string | null; now: Date };
 
-/** Rows per statement: big enough to amortise each round trip, small enough for one JSON parameter. */
+/** Rows per delivery statement: big enough to amortise a round trip, small enough for one parameter. */
 const chunkSize = 10_000;
 
 /**
  * Moves appointments and, for each move, records it in appointment_moves and queues one pending
- * applicant email in deliveries, all with set-based statements over a JSON array (three
- * statements per chunk, never one per row). Move ids are allotted here so the delivery can name
- * its move without reading it back; the libSQL write transaction holds the write lock, so
- * nobody else can take them meanwhile. Call inside a transaction.
+ * applicant email in deliveries, with set-based statements over JSON array parameters (two per
+ * new date, one per 10,000 emails; never one per row). Moves sharing a new date are written
+ * together, so each statement binds just one date and a flat list of references, and the
+ * "from" date is read from the row itself. Move ids are allotted here so each email can name its
+ * move without reading it back: the libSQL write transaction holds the write lock meanwhile.
  */
-export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context: MoveContext): Promise<number[]> {
-  if (moves.length === 0) return [];
+export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context: MoveContext): Promise<number> {
+  if (moves.length === 0) return 0;
   const at = context.now.toISOString();
   const [{ lastId }] = await tx.all<{ lastId: number }>(sql`SELECT coalesce(max(id), 0) AS lastId FROM appointment_moves`);
-  const moveIds: number[] = [];
-  for (let start = 0; start < moves.length; start += chunkSize) {
-    const chunk = moves.slice(start, start + chunkSize).map((move, i) => {
-      const moveId = Number(lastId) + start + i + 1;
-      moveIds.push(moveId);
-      return { r: move.reference, f: move.fromDate, t: move.toDate, m: moveId, d: newId() };
-    });
-    const json = JSON.stringify(chunk);
-    await tx.run(sql`
-      UPDATE appointments
-      SET appointment_date = json_extract(j.value, '$.t'), status = 'rescheduled', updated_at = ${at}
-      FROM json_each(${json}) AS j
-      WHERE appointments.reference = json_extract(j.value, '$.r')`);
+  const firstId = Number(lastId) + 1;
+
+  const byNewDate = new Map<string, string[]>();
+  for (const move of moves) {
+    const references = byNewDate.get(move.toDate);
+    if (references) references.push(move.reference);
+    else byNewDate.set(move.toDate, [move.reference]);
+  }
+  let nextId = firstId;
+  for (const [toDate, references] of byNewDate) {
+    const list = JSON.stringify(references);
     await tx.run(sql`
       INSERT INTO appointment_moves (id, reference, from_date, to_date, incident_id, at, reason, moved_by)
-      SELECT json_extract(j.value, '$.m'), json_extract(j.value, '$.r'), json_extract(j.value, '$.f'), json_extract(j.value, '$.t'),
-        ${context.incidentId}, ${at}, ${context.reason}, ${context.movedBy}
-      FROM json_each(${json}) AS j`);
+      SELECT CAST(${nextId} AS INTEGER) + r.key, r.value, a.appointment_date, ${toDate}, ${context.incidentId}, ${at}, ${context.reason}, ${context.movedBy}
+      FROM json_each(${list}) AS r JOIN appointments AS a ON a.reference = r.value`);
+    await tx.run(sql`
+      UPDATE appointments SET appointment_date = ${toDate}, status = 'rescheduled', updated_at = ${at}
+      WHERE reference IN (SELECT value FROM json_each(${list}))`);
+    nextId += references.length;
+  }
+
+  const deliveryIds = newIds(moves.length);
+  for (let start = 0; start < deliveryIds.length; start += chunkSize) {
     await tx.run(sql`
       INSERT INTO deliveries (id, channel, incident_id, move_id, recipient, state, idempotency_key, payload, attempts, next_attempt_at, created_at, updated_at)
-      SELECT json_extract(j.value, '$.d'), 'applicant_email', ${context.incidentId}, json_extract(j.value, '$.m'), json_extract(j.value, '$.r'),
-        'pending', 'applicant_email:move:' || json_extract(j.value, '$.m'), NULL, 0, ${at}, ${at}, ${at}
-      FROM json_each(${json}) AS j`);
+      SELECT d.value, 'applicant_email', m.incident_id, m.id, m.reference, 'pending', 'applicant_email:move:' || m.id, NULL, 0, ${at}, ${at}, ${at}
+      FROM json_each(${JSON.stringify(deliveryIds.slice(start, start + chunkSize))}) AS d
+      JOIN appointment_moves AS m ON m.id = CAST(${firstId + start} AS INTEGER) + d.key`);
   }
-  return moveIds;
+  return moves.length;
 }

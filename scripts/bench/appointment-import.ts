@@ -1,0 +1,5 @@
+import type { BenchRow } from './bench-row';
+
+export async function benchAppointmentImport(_dir: string): Promise<BenchRow[]> {
+  return [];
+}
