@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { deliveries, type DeliveryRow } from '../../db/schema/index';
 import type { Config } from '../config';
@@ -6,7 +6,14 @@ import { renderApplicantEmailPayloads } from './applicant-email-payloads';
 import type { EmailChannel, EmailMessage } from './resend-channel';
 import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from './record-delivery-outcome';
 
-export type EmailBatchContext = { db: Database; config: Config; channel: EmailChannel | null; holder: LeaseHolder };
+export type EmailBatchContext = {
+  db: Database;
+  config: Config;
+  channel: EmailChannel | null;
+  holder: LeaseHolder;
+  /** Waits for the channel's rate limit; called right before the request, after the batch is ready. */
+  beforeSend?: () => Promise<void>;
+};
 
 /** Same batch, same key, same body: Resend answers a retry within 24 hours without sending again. */
 export function batchIdempotencyKey(batchId: string): string {
@@ -28,23 +35,29 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Del
   const batchId = claimed[0]?.batchId;
   if (!batchId) return;
   const held = new Set(claimed.map((row) => row.id));
-  let members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
+  const members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
 
   const unrendered = members.filter((row) => held.has(row.id) && !isRendered(row.payload)).map((row) => row.id);
   if (unrendered.length) {
     const rendered = await renderApplicantEmailPayloads(db, config, unrendered);
+    const messagesById = new Map(rendered.flatMap((result) => ('message' in result ? [[result.deliveryId, result.message] as const] : [])));
     await db.transaction(async (tx) => {
+      // One statement for the whole batch: each row takes its own message out of a JSON object.
+      const json = JSON.stringify(Object.fromEntries(messagesById));
+      await tx
+        .update(deliveries)
+        .set({ payload: sql`json_extract(${json}, '$."' || ${deliveries.id} || '"')` })
+        .where(and(inArray(deliveries.id, [...messagesById.keys()]), eq(deliveries.leaseOwner, holder.owner)));
       for (const result of rendered) {
-        const mine = and(eq(deliveries.id, result.deliveryId), eq(deliveries.leaseOwner, holder.owner));
-        if ('problem' in result) {
-          // Not sent, so it may leave the batch: the rest goes out without it.
-          await tx.update(deliveries).set({ state: 'failed', lastError: result.problem, batchId: null, leaseOwner: null, leaseExpiresAt: null }).where(mine);
-        } else {
-          await tx.update(deliveries).set({ payload: result.message }).where(mine);
-        }
+        if (!('problem' in result)) continue;
+        // Never sent, so it may leave the batch: the rest goes out without it.
+        await tx
+          .update(deliveries)
+          .set({ state: 'failed', lastError: result.problem, batchId: null, leaseOwner: null, leaseExpiresAt: null })
+          .where(and(eq(deliveries.id, result.deliveryId), eq(deliveries.leaseOwner, holder.owner)));
       }
     });
-    members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
+    for (const row of members) row.payload = messagesById.get(row.id) ?? row.payload;
   }
   const messages = members.filter((row) => isRendered(row.payload));
   const claimedIds = messages.filter((row) => held.has(row.id)).map((row) => row.id);
@@ -52,6 +65,7 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Del
 
   if (!channel) return markDryRun(db, holder, claimedIds);
 
+  await context.beforeSend?.();
   const outcome = await channel.sendBatch(
     messages.map((row) => row.payload as EmailMessage),
     batchIdempotencyKey(batchId),

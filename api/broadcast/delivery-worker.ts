@@ -45,7 +45,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
   const owner = options.owner ?? `${hostname()}:${process.pid}:${newId(6)}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 250;
-  const emailConcurrency = options.emailConcurrency ?? 3;
+  const emailConcurrency = options.emailConcurrency ?? 4;
   const log = options.log ?? ((line: string) => console.log(line));
   const xChannel = options.channels && 'x' in options.channels ? (options.channels.x ?? null) : createXChannel(config.x);
   const emailChannel = options.channels && 'email' in options.channels ? (options.channels.email ?? null) : createEmailChannel(config.resend);
@@ -81,12 +81,15 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
     return batch.length ? batch : null;
   }
 
+  // Emails claim first and wait for the rate limit only once the batch is rendered, so preparing
+  // the next batch overlaps the wait; the lease is far longer than the wait.
   async function drainEmail(): Promise<number> {
     let handled = 0;
+    const beforeSend = async () => emailLimiter?.take(stopping.signal);
     while (!stopping.signal.aborted) {
-      const batch = await claimWithin(emailLimiter, claimAnyEmailBatch);
+      const batch = await claimAnyEmailBatch();
       if (!batch) break;
-      await deliverEmailBatch({ db, config, channel: emailChannel, holder: holder() }, batch);
+      await deliverEmailBatch({ db, config, channel: emailChannel, holder: holder(), beforeSend }, batch);
       handled += batch.length;
     }
     return handled;
