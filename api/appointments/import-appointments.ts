@@ -1,0 +1,116 @@
+import { pipeline, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { Database } from '../../db/client';
+import { offices } from '../../db/schema/index';
+import { recordAudit } from '../audit/record-audit';
+import { appointmentCsvColumns, validateAppointmentRow, type AppointmentCsvColumn, type ImportProblem, type ValidAppointmentRow } from './appointment-csv-row';
+import { upsertAppointments } from './upsert-appointments';
+
+export type ImportOptions = {
+  /** Import the good rows and report the others, instead of importing nothing. */
+  skipInvalid: boolean;
+  tokenId: string | null;
+  now: Date;
+  source: 'api' | 'cli';
+  onProgress?: (progress: { rows: number; bytes: number }) => void;
+};
+
+export type ImportResult = {
+  /** False when the file had bad rows and nothing was imported. */
+  committed: boolean;
+  received: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  errors: ImportProblem[];
+};
+
+const batchSize = 2_000;
+
+/** Thrown inside the transaction to roll back a file with bad rows. */
+class ImportRejected extends Error {}
+
+/**
+ * Streams an appointments CSV (header: reference,full_name,email,language,service,office,
+ * appointment_date) into the database in one transaction, a batch at a time, so memory stays flat
+ * however long the file. Every bad row is reported with its line and field; unless `skipInvalid`,
+ * one bad row means nothing is imported (the transaction is rolled back).
+ */
+export async function importAppointments(db: Database, input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportResult> {
+  const knownOffices = new Set((await db.select({ code: offices.code }).from(offices)).map((office) => office.code));
+  const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, errors: [] };
+  const at = options.now.toISOString();
+  const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  // A read error reaches the loop below through the parser; stopping early closes the source.
+  pipeline(input instanceof Readable ? input : Readable.from(input), parser, () => {});
+
+  try {
+    await db.transaction(async (tx) => {
+      let columns: (AppointmentCsvColumn | null)[] | null = null;
+      const firstLineOfReference = new Map<string, number>();
+      let batch: ValidAppointmentRow[] = [];
+      const flush = async () => {
+        const { inserted } = await upsertAppointments(tx, batch, at);
+        result.inserted += inserted;
+        result.updated += batch.length - inserted;
+        batch = [];
+        options.onProgress?.({ rows: result.received, bytes: parser.info.bytes });
+      };
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (!columns) {
+          columns = readHeader(record, result.errors);
+          if (!columns) break;
+          continue;
+        }
+        result.received++;
+        const line = info.lines;
+        if (record.length !== columns.length) {
+          result.errors.push({ line, field: '(row)', message: `expected ${columns.length} fields, found ${record.length}; check for an unquoted comma.` });
+          continue;
+        }
+        const values = Object.fromEntries(appointmentCsvColumns.map((name) => [name, record[columns!.indexOf(name)] ?? ''])) as Record<AppointmentCsvColumn, string>;
+        const { row, problems } = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
+        result.errors.push(...problems);
+        // Once a file is known bad (and not skipping), only checking remains: keep reading for the report.
+        if (row && (options.skipInvalid || result.errors.length === 0)) batch.push(row);
+        if (batch.length >= batchSize) await flush();
+      }
+      if (!columns && result.errors.length === 0) result.errors.push({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
+      const headerBad = result.errors.some((error) => error.field === '(header)');
+      if (headerBad || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
+      await flush();
+      result.skipped = new Set(result.errors.map((error) => error.line)).size;
+      await recordAudit(tx, {
+        tokenId: options.tokenId,
+        action: 'appointments.import',
+        targetType: 'appointment',
+        detail: { source: options.source, received: result.received, inserted: result.inserted, updated: result.updated, skipped: result.skipped },
+      });
+    });
+    result.committed = true;
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    result.inserted = 0;
+    result.updated = 0;
+    result.skipped = result.received;
+  }
+  return result;
+}
+
+/** Maps header names to positions; reports a missing, unknown or repeated column. */
+function readHeader(record: string[], errors: ImportProblem[]): (AppointmentCsvColumn | null)[] | null {
+  const names = record.map((name) => name.toLowerCase());
+  const missing = appointmentCsvColumns.filter((name) => !names.includes(name));
+  const unknown = names.filter((name) => !(appointmentCsvColumns as readonly string[]).includes(name));
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (missing.length || unknown.length || repeated.length) {
+    const parts = [
+      missing.length ? `missing ${missing.join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.map((name) => `"${name.slice(0, 32)}"`).join(', ')}` : '',
+      repeated.length ? `repeated ${repeated.join(', ')}` : '',
+    ].filter(Boolean);
+    errors.push({ line: 1, field: '(header)', message: `The header must be ${appointmentCsvColumns.join(',')} (${parts.join('; ')}).` });
+    return null;
+  }
+  return names as AppointmentCsvColumn[];
+}
