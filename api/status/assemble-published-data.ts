@@ -4,14 +4,18 @@ import { isIncidentOpen, shownComponentStatus, worstComponentStatus } from './co
 import { pageStatus } from './page-status';
 import type { PublicComponent, PublicGroup, PublicIncident, PublishedData } from './public-model';
 
+/** The columns the public model is made from; staff names and draft-only fields stay out. */
 export type PublishedRows = {
   components: ComponentRow[];
   groups: ComponentGroupRow[];
-  /** Incidents with a first publication; drafts-only incidents must not be passed in. */
-  incidents: IncidentRow[];
+  incidents: Pick<
+    IncidentRow,
+    | 'id' | 'kind' | 'name' | 'status' | 'impact' | 'disruptionFrom' | 'expectedRestoration' | 'scheduledFor' | 'scheduledUntil'
+    | 'postmortem' | 'publishedAt' | 'startedAt' | 'monitoringAt' | 'resolvedAt'
+  >[];
   incidentComponents: IncidentComponentRow[];
-  /** Published updates only. */
-  updates: IncidentUpdateRow[];
+  /** Only published updates count; others are skipped. */
+  updates: Pick<IncidentUpdateRow, 'id' | 'incidentId' | 'state' | 'status' | 'body' | 'bodySw' | 'components' | 'publishedAt'>[];
 };
 
 const byPosition = (a: { position: number; name: string }, b: { position: number; name: string }) =>
@@ -21,7 +25,7 @@ const latest = (times: (string | null)[]) => times.filter((t): t is string => t 
 
 /** Turns published rows into the public read model, applying the status rules (pure). */
 export function assemblePublishedData(rows: PublishedRows): PublishedData {
-  const updatesByIncident = new Map<string, IncidentUpdateRow[]>();
+  const updatesByIncident = new Map<string, PublishedRows['updates']>();
   for (const update of rows.updates) {
     if (update.state !== 'published' || update.publishedAt === null) continue;
     const list = updatesByIncident.get(update.incidentId) ?? [];
