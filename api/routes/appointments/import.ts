@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createRoute, z } from '@hono/zod-openapi';
+import { importAppointments } from '../../appointments/import-appointments';
+import { publishers } from '../../auth/require-role';
+import type { OpenApiRouter } from '../../http/openapi-app';
+import { ProblemError } from '../../http/problem';
+import { problemResponses } from '../../http/problem-schema';
+import { ImportProblemSchema, ImportQuerySchema, ImportResultSchema } from './schema';
+
+const route = createRoute({
+  method: 'post',
+  path: '/appointments/import',
+  tags: ['Appointments'],
+  summary: 'Import appointments from CSV',
+  description:
+    'Publisher or admin. Body: text/csv with the header `reference,full_name,email,language,service,office,appointment_date`. A file with any bad row imports nothing (422, every problem with its line and field) unless `skip_invalid=true`. Re-importing a reference updates it; an appointment Hali already moved keeps its new date when the file still carries its original date.',
+  security: [{ bearer: [] }],
+  middleware: [publishers] as const,
+  request: {
+    query: ImportQuerySchema,
+    body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'reference,full_name,email,language,service,office,appointment_date\nNYH-1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02' }) } } },
+  },
+  responses: {
+    200: { description: 'Imported (with `errors` for skipped rows).', content: { 'application/json': { schema: ImportResultSchema } } },
+    422: { description: 'Bad rows; nothing was imported.', content: { 'application/problem+json': { schema: ImportProblemSchema } } },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export function registerImportAppointments(app: OpenApiRouter): void {
+  app.openapi(route, async (c) => {
+    const skipInvalid = c.req.valid('query').skip_invalid === 'true';
+    const { db, now } = c.get('deps');
+    const body = c.req.raw.body;
+    const source = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
+    const result = await importAppointments(db, source, { skipInvalid, tokenId: c.get('token').id, now: now(), source: 'api' });
+    if (!result.committed) {
+      const lines = new Set(result.errors.map((error) => error.line)).size;
+      throw new ProblemError(
+        422,
+        'Unprocessable Content',
+        `${lines} line(s) have problems, so nothing was imported. Fix them, or send ?skip_invalid=true to import the good rows.`,
+        { received: result.received, errors: result.errors },
+      );
+    }
+    const { received, inserted, updated, skipped, errors } = result;
+    return c.json({ received, inserted, updated, skipped, errors }, 200);
+  });
+}

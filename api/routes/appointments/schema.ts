@@ -1,0 +1,66 @@
+import { z } from '@hono/zod-openapi';
+import { appointmentLanguages, appointmentServices, appointmentStatuses } from '../../../db/schema/constants';
+
+export const ReferenceParamSchema = z.object({
+  reference: z.string().openapi({ param: { name: 'reference', in: 'path' }, example: 'NYH-A-260601-007' }),
+});
+
+export const AppointmentSchema = z
+  .object({
+    reference: z.string(),
+    full_name: z.string(),
+    email: z.string(),
+    language: z.enum(appointmentLanguages),
+    service: z.enum(appointmentServices),
+    office: z.string(),
+    appointment_date: z.string(),
+    status: z.enum(appointmentStatuses),
+    moves: z.array(z.object({ from: z.string(), to: z.string(), incident_id: z.string().nullable(), at: z.string(), reason: z.string() })),
+  })
+  .openapi('Appointment');
+
+export const ListQuerySchema = z.object({
+  office: z.string().optional().openapi({ param: { name: 'office', in: 'query' }, example: 'NYH' }),
+  service: z.enum(appointmentServices).optional().openapi({ param: { name: 'service', in: 'query' } }),
+  date: z.iso.date({ error: 'use a day like 2026-06-02' }).optional().openapi({ param: { name: 'date', in: 'query' } }),
+  incident: z.string().optional().openapi({ param: { name: 'incident', in: 'query' }, description: 'Only appointments this incident moved.' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: 'limit', in: 'query' } }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' } }),
+});
+
+export const AppointmentListSchema = z
+  .object({
+    total: z.number().int(),
+    items: z.array(AppointmentSchema).optional().openapi({ description: 'Publishers and admins only; drafters get the count.' }),
+  })
+  .openapi('AppointmentList');
+
+export const MoveBodySchema = z
+  .object({
+    date: z.iso.date({ error: 'use a real day like 2026-06-09' }),
+    reason: z.string().trim().min(3, 'say why, in a few words').max(500),
+  })
+  .openapi('MoveAppointment');
+
+export const ImportQuerySchema = z.object({
+  skip_invalid: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'skip_invalid', in: 'query' }, description: 'true: import the good rows and report the others.' }),
+});
+
+const ImportErrorSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+
+export const ImportResultSchema = z
+  .object({ received: z.number().int(), inserted: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.array(ImportErrorSchema) })
+  .openapi('AppointmentImportResult');
+
+export const ImportProblemSchema = z
+  .object({
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    received: z.number().int(),
+    errors: z.array(ImportErrorSchema),
+  })
+  .openapi('AppointmentImportProblem');
