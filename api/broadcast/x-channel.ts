@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { ApiResponseError, TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
+import type { ApiResponseError, ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
 import type { Config } from '../config';
 import { readProviderWait } from './retry-delay';
 
@@ -35,23 +35,30 @@ export function createXChannel(x: Config['x']): XChannel | null {
       params.url = `${x.baseUrl}${new URL(params.url).pathname}`;
     },
   };
-  const client = new TwitterApi(
-    { appKey: x.credentials.appKey, appSecret: x.credentials.appSecret, accessToken: x.credentials.accessToken, accessSecret: x.credentials.accessSecret },
-    { plugins: [rewriteToBaseUrl], ...(base.protocol === 'http:' ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}) },
-  );
+  const credentials = x.credentials;
+  // Loaded on first use: a worker whose X channel runs dry (or stays idle) does not carry the SDK (~20 MB).
+  let client: Promise<TwitterApi> | undefined;
+  const connect = () =>
+    (client ??= import('twitter-api-v2').then(
+      ({ TwitterApi }) =>
+        new TwitterApi(
+          { appKey: credentials.appKey, appSecret: credentials.appSecret, accessToken: credentials.accessToken, accessSecret: credentials.accessSecret },
+          { plugins: [rewriteToBaseUrl], ...(base.protocol === 'http:' ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}) },
+        ),
+    ));
 
   return {
     async post(text, inReplyTo) {
       try {
         const body = inReplyTo ? { text, reply: { in_reply_to_tweet_id: inReplyTo } } : { text };
-        const response = await client.v2.post<{ data: { id: string } }>('tweets', body, { timeout: requestTimeoutMs });
+        const response = await (await connect()).v2.post<{ data: { id: string } }>('tweets', body, { timeout: requestTimeoutMs });
         return { kind: 'posted', id: response.data.id };
       } catch (error) {
         return classifyXError(error);
       }
     },
     async findMostRecentPost() {
-      const me = await client.v2.get<{
+      const me = await (await connect()).v2.get<{
         includes?: { posts?: { id: string; text: string; created_at?: string; referenced_posts?: { type: string; id: string }[]; referenced_tweets?: { type: string; id: string }[] }[] };
       }>('users/me', { expansions: 'most_recent_post_id', 'post.fields': 'created_at,text,conversation_id' }, { timeout: requestTimeoutMs });
       const post = me.includes?.posts?.[0];
@@ -72,9 +79,14 @@ function providerMessage(error: ApiResponseError): string {
   return `X answered ${error.code}: ${data?.detail ?? data?.title ?? data?.errors?.[0]?.message ?? error.message}`;
 }
 
+/** twitter-api-v2's ApiResponseError (type "response"), recognised without loading the SDK. */
+function isResponseError(error: unknown): error is ApiResponseError {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'response' && typeof (error as { code?: unknown }).code === 'number';
+}
+
 /** 429 and 5xx are worth another try; a refused duplicate is its own case; other 4xx are final. */
 export function classifyXError(error: unknown): XPostOutcome {
-  if (error instanceof ApiResponseError) {
+  if (isResponseError(error)) {
     const message = providerMessage(error);
     if (error.code === 429 || error.code >= 500) {
       return { kind: 'retry', message, waitMs: readProviderWait(error.headers, new Date()) };
