@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { daysBetween } from '../offices/calendar-days';
-import { computeReschedulePlan } from './compute-reschedule-plan';
+import { computeReschedulePlan, type ComputedReschedule } from './compute-reschedule-plan';
 
 export type ReschedulePreview = {
   /** Restoration date the preview assumes (the pending update's, else the incident's). */
@@ -18,7 +18,11 @@ export type ReschedulePreview = {
  * incident) would do to appointments, computed without writing anything.
  */
 export async function previewReschedule(db: DatabaseOrTransaction, incidentId: string, options: { now: Date }): Promise<ReschedulePreview> {
-  const { scope, affected, plan } = await computeReschedulePlan(db, incidentId, { includePending: true, now: options.now });
+  return summarizeReschedule(await computeReschedulePlan(db, incidentId, { includePending: true, now: options.now }));
+}
+
+/** First and last new date per office and service, and who would wait more than three weeks. */
+export function summarizeReschedule({ scope, affected, plan }: ComputedReschedule): ReschedulePreview {
   const groups = new Map<string, ReschedulePreview['offices'][number]>();
   const groupOf = (office: string, service: string) => {
     const key = `${office}|${service}`;

@@ -1,4 +1,7 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
+import { registerGetIncidentAffected } from './get';
 
-// Placeholder: GET /incidents/{id}/affected (appointments an incident disrupts) is registered here.
-export function registerIncidentAffectedRoutes(_app: OpenApiRouter): void {}
+/** GET /incidents/{id}/affected: the appointments an incident disrupts (counts for all staff, items for publishers). */
+export function registerIncidentAffectedRoutes(app: OpenApiRouter): void {
+  registerGetIncidentAffected(app);
+}
