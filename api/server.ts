@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBuiltSiteResponder } from './site/serve-built-site';
 
@@ -11,12 +12,16 @@ const appRoots = ['/api/v1', '/console'];
  * One handler for everything: the built status site (from `<siteDir>/current`) first, then the app
  * from createApp(deps) for the staff API, the console and anything the site does not have.
  */
-export function createRequestHandler(app: FetchApp, siteDir: string): (request: Request) => Response | Promise<Response> {
-  const respondFromBuiltSite = createBuiltSiteResponder(siteDir);
-  return function handleRequest(request) {
-    const path = new URL(request.url).pathname;
-    const isAppPath = appRoots.some((root) => path === root || path.startsWith(`${root}/`));
-    return (isAppPath ? null : respondFromBuiltSite(request)) ?? app.fetch(request);
+export function createRequestHandler(
+  app: FetchApp,
+  siteDir: string,
+): (request: Request, env?: { incoming?: { headers: IncomingHttpHeaders } }) => Response | Promise<Response> {
+  const respondFromBuiltSite = createBuiltSiteResponder(siteDir, { appRoots });
+  return function handleRequest(request, env) {
+    // Under @hono/node-server, Node's own header object spares building a Headers per request.
+    const raw = env?.incoming?.headers;
+    const header = raw ? (name: string) => (raw[name] as string | undefined) ?? null : undefined;
+    return respondFromBuiltSite(request, header) ?? app.fetch(request);
   };
 }
 

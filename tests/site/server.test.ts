@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRequestHandler } from '../../api/server';
+import { createRequestHandler, startServer } from '../../api/server';
 import { switchCurrentBuild, siteFolders } from '../../api/site/site-folders';
 
 // A hand-made build folder is enough here: the server only reads files.
@@ -124,5 +124,21 @@ describe('createRequestHandler', () => {
     rmSync(join(siteDir, 'current'));
     symlinkSync('builds/missing', join(siteDir, 'current'));
     expect((await get('/')).status).toBe(404);
+  });
+
+  it('reads the request headers Node gives it when running as the real server', async () => {
+    const server = await startServer({ app, siteDir, host: '127.0.0.1', port: 0 });
+    try {
+      const first = await fetch(`${server.url}/api/v2/summary.json`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(first.headers.get('content-encoding')).toBe('gzip');
+      expect((await first.json()).status).toEqual({ indicator: 'none' });
+      const again = await fetch(`${server.url}/api/v2/summary.json`, {
+        headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.get('etag') as string },
+      });
+      expect(again.status).toBe(304);
+      expect(await (await fetch(`${server.url}/api/v1/ping`)).json()).toEqual({ from: 'app' });
+    } finally {
+      await server.close();
+    }
   });
 });
