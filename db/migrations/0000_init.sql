@@ -149,7 +149,7 @@ CREATE TABLE `appointments` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `appointments_slot` ON `appointments` (`office_code`,`service`,`appointment_date`);--> statement-breakpoint
+CREATE INDEX `appointments_slot` ON `appointments` (`office_code`,`service`,`appointment_date`,`status`);--> statement-breakpoint
 CREATE TABLE `deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`channel` text NOT NULL,
