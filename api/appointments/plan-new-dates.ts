@@ -45,7 +45,7 @@ export function planNewDates(input: {
     }
     if (cursor.spare > 0) {
       cursor.spare--;
-      moves.push({ ...appointment, newDate: cursor.day });
+      moves.push({ reference: appointment.reference, service: appointment.service, office: appointment.office, currentDate: appointment.currentDate, originalDate: appointment.originalDate, newDate: cursor.day });
     } else {
       unplaced.push(appointment);
     }
