@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { deliveries, type DeliveryRow } from '../../db/schema/index';
 import type { Config } from '../config';
@@ -42,12 +42,9 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Del
     const rendered = await renderApplicantEmailPayloads(db, config, unrendered);
     const messagesById = new Map(rendered.flatMap((result) => ('message' in result ? [[result.deliveryId, result.message] as const] : [])));
     await db.transaction(async (tx) => {
-      // One statement for the whole batch: each row takes its own message out of a JSON object.
-      const json = JSON.stringify(Object.fromEntries(messagesById));
-      await tx
-        .update(deliveries)
-        .set({ payload: sql`json_extract(${json}, '$."' || ${deliveries.id} || '"')` })
-        .where(and(inArray(deliveries.id, [...messagesById.keys()]), eq(deliveries.leaseOwner, holder.owner)));
+      // One statement for the whole batch: each row takes its own message out of one JSON object.
+      await tx.run(sql`UPDATE deliveries SET payload = j.value FROM json_each(${JSON.stringify(Object.fromEntries(messagesById))}) AS j
+        WHERE deliveries.id = j.key AND deliveries.lease_owner = ${holder.owner}`);
       for (const result of rendered) {
         if (!('problem' in result)) continue;
         // Never sent, so it may leave the batch: the rest goes out without it.

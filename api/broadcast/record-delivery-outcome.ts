@@ -15,22 +15,15 @@ function heldBy(holder: LeaseHolder, ids: string[]) {
 
 const releaseLease = { leaseOwner: null, leaseExpiresAt: null } as const;
 
-/** Sent: each id with the provider's id for it. */
+/** Sent: each id with the provider's id for it, in one statement however many there are. */
 export async function markSent(db: Database, holder: LeaseHolder, sent: { id: string; providerId: string }[]): Promise<void> {
   if (sent.length === 0) return;
   const providerIds = JSON.stringify(Object.fromEntries(sent.map((item) => [item.id, item.providerId])));
   const at = holder.now.toISOString();
-  await db
-    .update(deliveries)
-    .set({
-      ...releaseLease,
-      state: 'sent',
-      providerId: sql`json_extract(${providerIds}, '$."' || ${deliveries.id} || '"')`,
-      lastError: null,
-      sentAt: at,
-      updatedAt: at,
-    })
-    .where(heldBy(holder, sent.map((item) => item.id)));
+  await db.run(sql`UPDATE deliveries SET state = 'sent', provider_id = j.value, last_error = NULL, sent_at = ${at}, updated_at = ${at},
+      lease_owner = NULL, lease_expires_at = NULL
+    FROM json_each(${providerIds}) AS j
+    WHERE deliveries.id = j.key AND deliveries.lease_owner = ${holder.owner} AND deliveries.state = 'sending'`);
 }
 
 /** Recorded, not sent: the channel has no credentials. The payload shows what would have gone out. */
