@@ -9,7 +9,7 @@ export const sw: Strings = {
     none: 'Huduma zote zinapatikana kama kawaida',
     minor: 'Kuna hitilafu ndogo katika huduma',
     major: 'Baadhi ya huduma hazipatikani',
-    critical: 'Huduma nyingi hazipatikani',
+    critical: 'Hitilafu kubwa katika huduma',
     maintenance: 'Huduma zinafanyiwa matengenezo',
   },
   componentStatus: {
@@ -24,7 +24,7 @@ export const sw: Strings = {
     identified: 'Chanzo kimebainika',
     monitoring: 'Tunafuatilia',
     resolved: 'Imetatuliwa',
-    scheduled: 'Imepangwa',
+    scheduled: 'Yamepangwa',
     in_progress: 'Yanaendelea',
     verifying: 'Tunathibitisha',
     completed: 'Yamekamilika',

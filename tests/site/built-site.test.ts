@@ -54,7 +54,7 @@ describe('the built site', () => {
   it('has a Swahili home page with the Swahili notice', () => {
     const html = read('sw/index.html');
     expect(html).toContain('<html lang="sw"');
-    expect(html).toContain('Huduma nyingi hazipatikani');
+    expect(html).toContain('Hitilafu kubwa katika huduma');
     expect(html).toContain('Mfumo wa kuchapisha pasipoti umeharibika.');
     expect(html).toContain('Haipatikani');
     expect(html).toContain('Jumatatu, 30 Novemba 2026');

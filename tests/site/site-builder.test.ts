@@ -6,6 +6,7 @@ import { createAstroBuildRunner, type AstroBuildRunner } from '../../api/site/as
 import { createSiteBuilder } from '../../api/site/site-builder';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { insertDemoScenario } from './demo-scenario';
+import { insertIncident } from './insert-published-data';
 import { incidentUpdates } from '../../db/schema/index';
 
 // One warm Astro process for the whole file; each test has its own database and site folder.
@@ -109,5 +110,31 @@ describe('createSiteBuilder', () => {
     delete process.env.HALI_TEST_DEPLOY_TARGET;
     expect(result).toMatchObject({ ok: true, deployError: null });
     expect(readFileSync(join(target, 'index.html'), 'utf8')).toContain('Passport system outage at Nyayo House');
+  });
+
+  it('pages the history from the oldest, with /history/ showing the newest page', async () => {
+    for (let i = 0; i < 27; i++) {
+      const at = new Date(Date.UTC(2025, 0, 1 + i, 6)).toISOString();
+      await insertIncident(t.db, {
+        id: `inc-past-${String(i).padStart(2, '0')}`,
+        name: `Past incident number ${i}`,
+        status: 'resolved',
+        updates: [{ id: `upd-past-${i}`, status: 'resolved', body: `Past incident ${i} fixed.`, at }],
+      });
+    }
+    const builder = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
+    const result = await builder.buildNow('history');
+    if (!result.ok) throw new Error(result.error);
+    const newest = readFileSync(join(result.dir, 'history/index.html'), 'utf8');
+    const oldest = readFileSync(join(result.dir, 'history/1/index.html'), 'utf8');
+    expect(newest).toContain('Page 2 of 2');
+    expect(newest.indexOf('Passport system outage at Nyayo House')).toBeLessThan(newest.indexOf('Past incident number 26'));
+    expect(newest).not.toContain('Past incident number 24<');
+    expect(newest).toContain('href="/history/1/"');
+    expect(oldest).toContain('Past incident number 0<');
+    expect(oldest.indexOf('Past incident number 24<')).toBeLessThan(oldest.indexOf('Past incident number 0<'));
+    expect(oldest).not.toContain('Passport system outage');
+    expect(oldest).toContain('href="/history/2/"');
+    expect(existsSync(join(result.dir, 'history/2/index.html'))).toBe(true);
   });
 });
