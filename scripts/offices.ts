@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../api/config';
 import { ProblemError } from '../api/http/problem';
-import { createOffice, getOffice, listOffices, updateOffice } from '../api/offices/manage-offices';
+import { createOffice, getOffice, listOffices, updateOffice, type OfficeView } from '../api/offices/manage-offices';
 import { officeCalendar } from '../api/offices/office-calendar';
 import { clearOfficeOverride, setOfficeOverride } from '../api/offices/office-overrides';
-import type { OfficeView } from '../api/offices/office-view';
 import { migrateDatabase, openDatabase, type Database } from '../db/client';
 import { appointmentServices, type AppointmentService, type WeeklyCapacity } from '../db/schema/index';
 

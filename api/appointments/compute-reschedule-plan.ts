@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { loadBookedCounts } from '../offices/booked-counts';
-import { loadCapacityCalendar } from '../offices/load-capacity-calendar';
+import { loadCapacityCalendar } from '../offices/capacity-calendar';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';
 import { planNewDates, type ReschedulePlan } from './plan-new-dates';

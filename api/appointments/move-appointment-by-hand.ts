@@ -4,7 +4,7 @@ import { appointments } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, notFound } from '../http/problem';
 import { nairobiDay, type CalendarDay } from '../offices/calendar-days';
-import { loadCapacityCalendar } from '../offices/load-capacity-calendar';
+import { loadCapacityCalendar } from '../offices/capacity-calendar';
 import { getAppointment } from './read-appointments';
 import type { AppointmentView } from './appointment-view';
 import { writeMoves } from './write-moves';

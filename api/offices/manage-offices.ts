@@ -1,9 +1,38 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { appointments, officeOverrides, offices, type AppointmentService, type WeeklyCapacity } from '../../db/schema/index';
+import {
+  appointments,
+  officeOverrides,
+  offices,
+  type AppointmentService,
+  type OfficeOverrideRow,
+  type OfficeRow,
+  type WeeklyCapacity,
+} from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../http/problem';
-import { toOfficeView, type OfficeView } from './office-view';
+
+/** The API's office shape (DESIGN.md contract). */
+export type OfficeView = {
+  code: string;
+  name: string;
+  address: string;
+  capacity: Record<AppointmentService, WeeklyCapacity>;
+  overrides: { date: string; service: AppointmentService; capacity: number; note: string | null }[];
+};
+
+export function toOfficeView(row: OfficeRow, overrides: OfficeOverrideRow[]): OfficeView {
+  return {
+    code: row.code,
+    name: row.name,
+    address: row.address,
+    capacity: { application: row.applicationCapacity, collection: row.collectionCapacity },
+    overrides: overrides
+      .filter((override) => override.officeCode === row.code)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.service.localeCompare(b.service))
+      .map((override) => ({ date: override.date, service: override.service, capacity: override.capacity, note: override.note })),
+  };
+}
 
 export type OfficeInput = {
   code: string;

@@ -3,7 +3,7 @@ import { appointmentServices, type AppointmentService } from '../../db/schema/in
 import { badRequest } from '../http/problem';
 import { loadBookedCounts, slotKey } from './booked-counts';
 import { addDays, daysBetween, isCalendarDay, weekdayIndex, type CalendarDay } from './calendar-days';
-import { loadCapacityCalendar } from './load-capacity-calendar';
+import { loadCapacityCalendar } from './capacity-calendar';
 import { getOffice } from './manage-offices';
 
 export type OfficeCalendarDay = {

@@ -4,8 +4,7 @@ import { officeOverrides, offices, type AppointmentService } from '../../db/sche
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, notFound } from '../http/problem';
 import { isCalendarDay } from './calendar-days';
-import { getOffice } from './manage-offices';
-import type { OfficeView } from './office-view';
+import { getOffice, type OfficeView } from './manage-offices';
 
 export type OverrideTarget = { code: string; date: string; service: AppointmentService };
 

@@ -1,7 +1,7 @@
 import type { Database } from '../client';
 import { appointments, appointmentServices, type AppointmentRow } from '../schema/index';
 import { addDays, daysBetween } from '../../api/offices/calendar-days';
-import { loadCapacityCalendar } from '../../api/offices/load-capacity-calendar';
+import { loadCapacityCalendar } from '../../api/offices/capacity-calendar';
 
 export const demoAppointmentOffices = ['NYH', 'MSA', 'KSM', 'ELD', 'NKR'] as const;
 
