@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -13,6 +13,14 @@ export type BuildReply = { id: number; ok: true } | { id: number; ok: false; err
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+// Astro stages a build in <cwd>/.astro/ when outDir is outside the working directory, and imports
+// the staged chunks from there (so it must sit under the project to find node_modules). Each build
+// process gets its own working folder, so builds in parallel processes never share a staging area.
+const workingDir = join(root, 'node_modules', '.astro', `hali-build-${process.pid}`);
+mkdirSync(workingDir, { recursive: true });
+process.chdir(workingDir);
+process.on('exit', () => rmSync(workingDir, { recursive: true, force: true }));
+
 let queue: Promise<void> = Promise.resolve();
 
 process.on('message', (request: BuildRequest) => {
@@ -22,8 +30,6 @@ process.on('message', (request: BuildRequest) => {
     let reply: BuildReply;
     try {
       await build({ root, outDir: request.outDir, cacheDir: request.cacheDir, logLevel: 'error', vite: { cacheDir: request.cacheDir } });
-      // Astro's content-layer bookkeeping lands in the output folder here; it is not part of the site.
-      await Promise.all(['content-assets.mjs', 'content-modules.mjs'].map((file) => rm(join(request.outDir, file), { force: true })));
       reply = { id: request.id, ok: true };
     } catch (error) {
       reply = { id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

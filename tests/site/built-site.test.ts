@@ -27,6 +27,22 @@ afterAll(() => {
 });
 
 describe('the built site', () => {
+  it('holds the public pages, feeds, data and stylesheet, and nothing else', () => {
+    expect(readdirSync(dir).sort()).toEqual(['api', 'hali.css', 'history', 'history.atom', 'history.rss', 'incidents', 'index.html', 'sw']);
+    expect(readdirSync(join(dir, 'api/v2'), { recursive: true }).sort()).toEqual([
+      'components.json',
+      'incidents',
+      'incidents.json',
+      'incidents/unresolved.json',
+      'scheduled-maintenances',
+      'scheduled-maintenances.json',
+      'scheduled-maintenances/active.json',
+      'scheduled-maintenances/upcoming.json',
+      'status.json',
+      'summary.json',
+    ]);
+  });
+
   it('never contains draft, unapproved or unpublished text in any file', () => {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files.length).toBeGreaterThan(10);
