@@ -1,12 +1,24 @@
 import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { importAppointments } from '../../appointments/import-appointments';
 import { publishers } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
-import { ProblemError } from '../../http/problem';
+import { ProblemError, problemResponse } from '../../http/problem';
 import { problemResponses } from '../../http/problem-schema';
 import { ImportProblemSchema, ImportQuerySchema, ImportResultSchema } from './schema';
+
+const maxUploadMegabytes = 64;
+const uploadLimit = bodyLimit({
+  maxSize: maxUploadMegabytes * 1_048_576,
+  onError: (c) =>
+    problemResponse(c, { title: 'Content Too Large', status: 413, detail: `Send at most ${maxUploadMegabytes} MB per request; split the file, or use npm run import:appointments on the server.` }),
+});
+
+/** The upload in 64 KiB slices, so the parser hands over rows a batch at a time instead of all at once. */
+function* slices(text: string, size = 65_536): Generator<string> {
+  for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);
+}
 
 const route = createRoute({
   method: 'post',
@@ -16,13 +28,14 @@ const route = createRoute({
   description:
     'Publisher or admin. Body: text/csv with the header `reference,full_name,email,language,service,office,appointment_date`. A file with any bad row imports nothing (422, every problem with its line and field) unless `skip_invalid=true`. Re-importing a reference updates it; an appointment Hali already moved keeps its new date when the file still carries its original date.',
   security: [{ bearer: [] }],
-  middleware: [publishers] as const,
+  middleware: [publishers, uploadLimit] as const,
   request: {
     query: ImportQuerySchema,
     body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'reference,full_name,email,language,service,office,appointment_date\nNYH-1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02' }) } } },
   },
   responses: {
     200: { description: 'Imported (with `errors` for skipped rows).', content: { 'application/json': { schema: ImportResultSchema } } },
+    413: { description: `Larger than ${maxUploadMegabytes} MB.` },
     422: { description: 'Bad rows; nothing was imported.', content: { 'application/problem+json': { schema: ImportProblemSchema } } },
     ...problemResponses(400, 401, 403),
   },
@@ -32,8 +45,9 @@ export function registerImportAppointments(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const skipInvalid = c.req.valid('query').skip_invalid === 'true';
     const { db, now } = c.get('deps');
-    const body = c.req.raw.body;
-    const source = body ? Readable.fromWeb(body as NodeReadableStream<Uint8Array>) : Readable.from([]);
+    // Read the whole upload before the import opens its write transaction: a slow client must
+    // never hold the database's write lock (and with it every publish) while its bytes trickle in.
+    const source = Readable.from(slices(await c.req.text()));
     const result = await importAppointments(db, source, { skipInvalid, tokenId: c.get('token').id, now: now(), source: 'api' });
     if (!result.committed) {
       const lines = new Set(result.errors.map((error) => error.line)).size;
