@@ -7,9 +7,9 @@ import type { SiteBuildScheduler } from '../dependencies';
 import { readPublishedData } from '../status/read-published-data';
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
-import { carryOverPages } from './carry-over-pages';
-import { mergeRenderedPages } from './merge-rendered-pages';
+import { carryOverPages, mergeRenderedPages } from './assemble-build-folder';
 import { planSiteBuild, type PageManifest } from './plan-site-build';
+import { loadPageManifest, savePageManifest, templateFingerprint } from './page-manifest-store';
 import { runDeployCommand } from './run-deploy-command';
 import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from './site-folders';
 
@@ -60,8 +60,13 @@ export function createSiteBuilder(
   const runner = options.runner ?? createAstroBuildRunner({ cacheDir: join(folders.work, 'astro-cache') });
   const log = options.log ?? ((message: string) => console.log(`[site] ${message}`));
   const identity = { name: config.site.name, publicUrl: config.publicUrl };
-  // Fingerprints of the pages in the served build; unknown after a restart, so the first build is full.
-  let lastManifest: { dir: string; manifest: PageManifest } | null = null;
+  // Fingerprints of the pages in the served build, from disk after a restart.
+  const manifestPath = join(folders.work, 'manifest.json');
+  const template = templateFingerprint();
+  const servedAtStart = readCurrentBuild(folders);
+  const storedManifest = loadPageManifest(manifestPath, template, servedAtStart);
+  let lastManifest: { dir: string; manifest: PageManifest } | null =
+    servedAtStart && storedManifest ? { dir: servedAtStart, manifest: storedManifest } : null;
   let lastGood: SiteBuildStatus['lastGood'] = null;
   let lastFailure: SiteBuildStatus['lastFailure'] = null;
   let sequence = 0;
@@ -106,6 +111,7 @@ export function createSiteBuilder(
       await switchCurrentBuild(folders, dir);
       step('swap');
       lastManifest = { dir, manifest: plan.manifest };
+      await savePageManifest(manifestPath, { template, dir, manifest: plan.manifest });
       lastGood = { dir, at: new Date().toISOString() };
       // In the background: deleting ten thousand files must not hold up the next publish.
       cleaning = removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));

@@ -1,5 +1,7 @@
 import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../db/schema/constants';
 import type { PageIndicator } from '../../api/status/page-status';
+import { en } from './en';
+import { sw } from './sw';
 
 export type Language = 'en' | 'sw';
 
@@ -42,3 +44,9 @@ export type Strings = {
   skipToContent: string;
   lastUpdated: string;
 };
+
+const byLanguage: Record<Language, Strings> = { en, sw };
+
+export function pickStrings(language: Language): Strings {
+  return byLanguage[language];
+}

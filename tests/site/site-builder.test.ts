@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -136,5 +136,21 @@ describe('createSiteBuilder', () => {
     expect(oldest).not.toContain('Passport system outage');
     expect(oldest).toContain('href="/history/2/"');
     expect(existsSync(join(result.dir, 'history/2/index.html'))).toBe(true);
+  });
+
+  it('after a restart builds incrementally from the served build, unless the templates changed', async () => {
+    const before = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
+    await before.buildNow('before restart');
+    await before.whenIdle();
+
+    const restarted = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
+    const incremental = await restarted.buildNow('after restart');
+    expect(incremental).toMatchObject({ ok: true, renderedIncidentPages: 0, carriedOver: 4 });
+
+    const manifestPath = join(t.config.site.dir, 'work/manifest.json');
+    const stored = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ ...stored, template: 'templates of an older release' }));
+    const upgraded = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
+    expect(await upgraded.buildNow('after upgrade')).toMatchObject({ ok: true, renderedIncidentPages: 3, carriedOver: 0 });
   });
 });
