@@ -1,0 +1,131 @@
+import { count } from 'drizzle-orm';
+import type { Database } from '../client';
+import { componentGroups, components, incidents, type AppointmentService, type ComponentStatus } from '../schema/index';
+import { createIncident } from '../../api/incidents/create-incident';
+import { draftUpdate } from '../../api/incidents/draft-update';
+import { publishUpdate } from '../../api/incidents/publish-update';
+import type { ActionContext } from '../../api/incidents/four-eyes';
+import { newId } from '../../api/ids';
+import { createOffice } from '../../api/offices/manage-offices';
+import { addDays, isWeekend, nairobiDay } from '../../api/offices/calendar-days';
+import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
+import { demoOffices } from './demo-offices';
+import { outageIdentified, outageNotice, paymentIncident, printingMaintenance } from './demo-notices';
+import { seedDemoAppointments } from './demo-appointments';
+
+/** True when there is nothing to lose: no components and no incidents yet. */
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [{ value: componentCount }] = await db.select({ value: count() }).from(components);
+  const [{ value: incidentCount }] = await db.select({ value: count() }).from(incidents);
+  return componentCount === 0 && incidentCount === 0;
+}
+
+const serviceNames: Record<AppointmentService, string> = {
+  application: 'Passport application receiving',
+  collection: 'Passport collection',
+};
+
+/** The n-th working day (not a weekend, not a Kenyan holiday) after `day`. */
+function workingDayAfter(day: string, n: number): string {
+  let current = day;
+  for (let found = 0; found < n; ) {
+    current = addDays(current, 1);
+    if (!isWeekend(current) && kenyanPublicHoliday(current) === null) found += 1;
+  }
+  return current;
+}
+
+/**
+ * The passport outage as it happened: both services down at Nyayo House and the regional
+ * offices, the department's notice and apology, then the update that sets a restoration date
+ * (which moves the affected appointments); an earlier resolved incident; an upcoming maintenance.
+ * Dates are relative to `now`, so the demo always looks current.
+ */
+export async function seedDemo(db: Database, options: { now: Date }): Promise<{ incidentId: string; moved: number }> {
+  const now = options.now;
+  const today = nairobiDay(now);
+  const script = (at: Date): ActionContext => ({ now: at, actor: { tokenId: null, role: 'admin' } });
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+  const componentIds: Record<string, Record<AppointmentService, string>> = {};
+  for (const [index, office] of demoOffices.entries()) {
+    await createOffice(db, { code: office.code, name: office.name, address: office.address, capacity: { application: office.application, collection: office.collection } }, { tokenId: null });
+    const groupId = newId();
+    await db.insert(componentGroups).values({ id: groupId, name: office.name, position: index + 1 });
+    componentIds[office.code] = { application: newId(), collection: newId() };
+    for (const [position, service] of (['application', 'collection'] as const).entries()) {
+      await db.insert(components).values({
+        id: componentIds[office.code][service],
+        name: `${serviceNames[service]} — ${office.name.replace(/ Regional Office$/, '')}`,
+        groupId,
+        position,
+        service,
+        officeCode: office.code,
+      });
+    }
+  }
+  const onlineGroup = newId();
+  const eCitizenId = newId();
+  await db.insert(componentGroups).values({ id: onlineGroup, name: 'Online services', position: 0 });
+  await db.insert(components).values([
+    { id: eCitizenId, name: 'eCitizen passport applications and payments', groupId: onlineGroup, position: 0 },
+    { id: newId(), name: 'Passport status enquiries (SMS and web)', groupId: onlineGroup, position: 1 },
+  ]);
+
+  await seedDemoAppointments(db, { from: addDays(today, -5), to: addDays(today, 40) });
+
+  // An earlier incident, resolved, for the history page.
+  const pastStart = hoursAgo(24 * 38);
+  const payment = await createIncident(
+    db,
+    { name: paymentIncident.name, impact: 'minor', ...paymentIncident.updates[0], components: { [eCitizenId]: 'degraded_performance' } },
+    script(pastStart),
+  );
+  await publishUpdate(db, payment.incident.id, script(pastStart));
+  for (const [step, update] of paymentIncident.updates.slice(1).entries()) {
+    const at = new Date(pastStart.getTime() + (step + 1) * 3 * 3_600_000);
+    const components: Record<string, ComponentStatus> = update.status === 'resolved' ? { [eCitizenId]: 'operational' } : { [eCitizenId]: 'degraded_performance' };
+    await draftUpdate(db, payment.incident.id, { ...update, components }, script(at));
+    await publishUpdate(db, payment.incident.id, script(at));
+  }
+
+  // The outage: every passport service at every office down from this morning.
+  const down: Record<string, ComponentStatus> = {};
+  for (const ids of Object.values(componentIds)) {
+    down[ids.application] = 'major_outage';
+    down[ids.collection] = 'major_outage';
+  }
+  const outage = await createIncident(
+    db,
+    { ...outageNotice, status: 'investigating', impact: 'critical', components: down, disruptionFrom: today },
+    script(hoursAgo(3)),
+  );
+  await publishUpdate(db, outage.incident.id, script(hoursAgo(3)));
+  await draftUpdate(
+    db,
+    outage.incident.id,
+    { ...outageIdentified, status: 'identified', components: down, expectedRestoration: workingDayAfter(today, 3) },
+    script(hoursAgo(1)),
+  );
+  const { rescheduled } = await publishUpdate(db, outage.incident.id, script(hoursAgo(1)));
+
+  // Upcoming maintenance next Saturday morning, when offices are closed anyway.
+  let saturday = addDays(today, 1);
+  while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6) saturday = addDays(saturday, 1);
+  const maintenance = await createIncident(
+    db,
+    {
+      ...printingMaintenance,
+      kind: 'maintenance',
+      status: 'scheduled',
+      impact: 'minor',
+      components: { [componentIds.NYH.collection]: 'under_maintenance' },
+      scheduledFor: `${addDays(saturday, 7)}T06:00:00+03:00`,
+      scheduledUntil: `${addDays(saturday, 7)}T14:00:00+03:00`,
+    },
+    script(hoursAgo(2)),
+  );
+  await publishUpdate(db, maintenance.incident.id, script(hoursAgo(2)));
+
+  return { incidentId: outage.incident.id, moved: rescheduled.moved };
+}

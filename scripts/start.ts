@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import { createApp } from '../api/app';
+import { createApiToken, registerAdminToken } from '../api/auth/tokens';
+import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
+import { ConfigError, loadConfig, type Config } from '../api/config';
+import { startServer } from '../api/server';
+import { createSiteBuilder } from '../api/site/site-builder';
+import { migrateDatabase, openDatabase } from '../db/client';
+import { apiTokens } from '../db/schema/index';
+import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
+import type { Database } from '../db/client';
+
+/**
+ * `npm start`: migrate, make sure an admin can get in, load the demo on an empty database outside
+ * production, build the status page, serve everything, and drain the outbox.
+ */
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** ADMIN_TOKEN when set; otherwise, on a database without any admin yet, a new token printed once. */
+async function ensureAdminAccess(db: Database, config: Config): Promise<void> {
+  if (config.adminToken) {
+    await registerAdminToken(db, config.adminToken);
+    return;
+  }
+  const admins = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.role, 'admin')).limit(1);
+  if (admins.length > 0) return;
+  const { secret } = await createApiToken(db, { name: 'first admin', role: 'admin' });
+  console.log(`\nAdmin API token (shown once; keep it safe):\n  ${secret}\n`);
+}
+
+const config = readConfig();
+const connection = await openDatabase(config.database);
+await migrateDatabase(connection.db);
+await ensureAdminAccess(connection.db, config);
+
+if (config.nodeEnv !== 'production' && (await isDatabaseEmpty(connection.db))) {
+  const demo = await seedDemo(connection.db, { now: new Date() });
+  console.log(`Loaded the demo: the passport outage (incident ${demo.incidentId}), ${demo.moved} appointments given new dates.`);
+}
+
+const siteBuilder = createSiteBuilder(config, connection.db);
+const firstBuild = await siteBuilder.buildNow('start');
+if (!firstBuild.ok && siteBuilder.currentDir() === null) {
+  console.error(`The status page could not be built: ${firstBuild.error}`);
+}
+
+const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder });
+const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port });
+const worker = config.runWorker ? startDeliveryWorker({ config, db: connection.db }) : null;
+
+const dry = [!config.x.credentials && 'X', !config.resend.apiKey && 'email'].filter(Boolean);
+console.log(`Hali is running:
+  status page    ${server.url}/  (Swahili: ${server.url}/sw/)
+  staff API      ${server.url}/api/v1  (reference: ${server.url}/api/v1/reference)
+  Statuspage API ${server.url}/api/v2/summary.json
+  deliveries     ${worker ? 'worker running' : 'worker off (run npm run worker)'}${dry.length ? `; dry run for ${dry.join(' and ')} (no credentials)` : ''}`);
+
+let stopping = false;
+async function shutDown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  await server.close();
+  await worker?.stop();
+  await siteBuilder.whenIdle();
+  siteBuilder.close();
+  connection.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutDown('SIGINT'));
+process.on('SIGTERM', () => void shutDown('SIGTERM'));
