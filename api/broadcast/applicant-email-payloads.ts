@@ -32,7 +32,21 @@ export async function renderApplicantEmailPayloads(
 ): Promise<ApplicantEmailPayloadResult[]> {
   if (deliveryIds.length === 0) return [];
   const rows = await db
-    .select({ delivery: deliveries, move: appointmentMoves, appointment: appointments, office: offices, incident: incidents })
+    // Only the columns the email needs: this runs for every batch of a 100,000-email fan-out.
+    .select({
+      delivery: { id: deliveries.id },
+      move: { id: appointmentMoves.id, fromDate: appointmentMoves.fromDate, toDate: appointmentMoves.toDate, incidentId: appointmentMoves.incidentId },
+      appointment: {
+        reference: appointments.reference,
+        fullName: appointments.fullName,
+        email: appointments.email,
+        language: appointments.language,
+        service: appointments.service,
+        officeCode: appointments.officeCode,
+      },
+      office: { name: offices.name, address: offices.address },
+      incident: { id: incidents.id, name: incidents.name },
+    })
     .from(deliveries)
     .leftJoin(appointmentMoves, eq(appointmentMoves.id, deliveries.moveId))
     .leftJoin(appointments, eq(appointments.reference, appointmentMoves.reference))

@@ -1,63 +1,61 @@
 /**
- * A token bucket per channel: up to `capacity` requests at once, refilled evenly over
- * `intervalMs`. The worker waits for a token before it claims work, so it stays under the
- * provider's limit instead of bouncing off it (and holds no lease while it waits).
+ * A per-channel rate limit shaped like the providers' own: at most `limit` requests in any
+ * `windowMs` (X counts posts per 15 minutes, Resend requests per second). The worker waits for
+ * room before it sends, so it stays under the provider's limit instead of bouncing off it. A
+ * sliding window (rather than an even spacing) lets a request that went out late be followed at
+ * once, so a busy moment does not cost throughput for good.
  */
 export type ChannelRateLimiter = {
   /** Resolves when a request may go out; rejects with the signal's reason when aborted. */
   take(signal?: AbortSignal): Promise<void>;
-  /** Returns a token that was taken but not used (there was no work to claim). */
+  /** Returns the room taken by the last take() that was not used (there was no work to claim). */
   giveBack(): void;
 };
 
-export function createChannelRateLimiter(options: { capacity: number; intervalMs: number }): ChannelRateLimiter {
-  const refillPerMs = options.capacity / options.intervalMs;
-  let tokens = options.capacity;
-  let updatedAt = performance.now();
+export function createChannelRateLimiter(options: { limit: number; windowMs: number }): ChannelRateLimiter {
+  const sentAt: number[] = [];
 
-  function refill() {
-    const at = performance.now();
-    tokens = Math.min(options.capacity, tokens + (at - updatedAt) * refillPerMs);
-    updatedAt = at;
+  function wait(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
   }
 
   return {
     giveBack() {
-      refill();
-      tokens = Math.min(options.capacity, tokens + 1);
+      sentAt.pop();
     },
     async take(signal) {
       for (;;) {
         signal?.throwIfAborted();
-        refill();
-        if (tokens >= 1) {
-          tokens -= 1;
+        const now = performance.now();
+        while (sentAt.length && sentAt[0] <= now - options.windowMs) sentAt.shift();
+        if (sentAt.length < options.limit) {
+          sentAt.push(now);
           return;
         }
-        const waitMs = Math.ceil((1 - tokens) / refillPerMs);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, waitMs);
-          function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-          }
-          signal?.addEventListener('abort', done, { once: true });
-        });
+        await wait(sentAt[0] + options.windowMs - now, signal);
       }
     },
   };
 }
 
 /**
- * Resend: one request every 1/requestsPerSecond seconds, no bursts, with 2% headroom because the
- * provider counts arrivals and the network can bunch two requests closer than they left.
+ * Resend: `requestsPerSecond` in any second, with a 2% longer window because the provider counts
+ * arrivals and the network can bunch requests closer than they left.
  */
 export function resendRateLimiter(requestsPerSecond: number): ChannelRateLimiter {
-  return createChannelRateLimiter({ capacity: 1, intervalMs: (1000 / requestsPerSecond) * 1.02 });
+  const limit = Math.max(1, Math.floor(requestsPerSecond));
+  return createChannelRateLimiter({ limit, windowMs: (limit / requestsPerSecond) * 1000 * 1.02 });
 }
 
-/** X: `postsPer15Minutes` in X's 15-minute window. */
+/** X: `postsPer15Minutes` in any 15 minutes. */
 export function xRateLimiter(postsPer15Minutes: number): ChannelRateLimiter {
-  return createChannelRateLimiter({ capacity: postsPer15Minutes, intervalMs: 15 * 60_000 });
+  return createChannelRateLimiter({ limit: postsPer15Minutes, windowMs: 15 * 60_000 });
 }

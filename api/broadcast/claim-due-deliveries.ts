@@ -73,7 +73,10 @@ export async function claimXDelivery(db: Database, lease: Lease): Promise<Delive
  * A batch whose membership is already fixed: abandoned mid-send by a worker whose lease ran out,
  * or waiting for a retry that is now due. Two narrow queries, so each stays an index range.
  */
-export async function claimEmailBatch(db: Database, lease: Lease): Promise<DeliveryRow[]> {
+export type ClaimedEmail = { id: string; batchId: string | null };
+const claimedEmail = { id: deliveries.id, batchId: deliveries.batchId };
+
+export async function claimEmailBatch(db: Database, lease: Lease): Promise<ClaimedEmail[]> {
   const now = lease.now.toISOString();
   const abandoned = and(eq(deliveries.state, 'sending'), lt(deliveries.leaseExpiresAt, now));
   const due = and(eq(deliveries.state, 'pending'), lte(deliveries.nextAttemptAt, now));
@@ -87,7 +90,7 @@ export async function claimEmailBatch(db: Database, lease: Lease): Promise<Deliv
       .update(deliveries)
       .set(leaseColumns(lease))
       .where(and(inArray(deliveries.batchId, nextBatch), claimable(now)))
-      .returning();
+      .returning(claimedEmail);
     if (claimed.length) return claimed;
   }
   return [];
@@ -97,7 +100,7 @@ export async function claimEmailBatch(db: Database, lease: Lease): Promise<Deliv
  * Forms a new batch from up to 100 waiting emails and claims it in the same statement: the batch
  * id (and with it the Idempotency-Key) is fixed in the database before the first request.
  */
-export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<DeliveryRow[]> {
+export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<ClaimedEmail[]> {
   const now = lease.now.toISOString();
   const waiting = db
     .select({ id: deliveries.id })
@@ -109,5 +112,5 @@ export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<De
     .update(deliveries)
     .set({ ...leaseColumns(lease), batchId: newId(16) })
     .where(and(inArray(deliveries.id, waiting), isNull(deliveries.batchId)))
-    .returning();
+    .returning(claimedEmail);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { deliveries, type DeliveryRow } from '../../db/schema/index';
+import { deliveries } from '../../db/schema/index';
+import type { ClaimedEmail } from './claim-due-deliveries';
 import type { Config } from '../config';
 import { renderApplicantEmailPayloads } from './applicant-email-payloads';
 import type { EmailChannel, EmailMessage } from './resend-channel';
@@ -30,7 +31,7 @@ function isRendered(payload: unknown): payload is EmailMessage {
  * A refused batch (400/422: nothing was sent) is split into batches of one under new keys, so only
  * the bad message fails, with Resend's own words.
  */
-export async function deliverEmailBatch(context: EmailBatchContext, claimed: DeliveryRow[]): Promise<void> {
+export async function deliverEmailBatch(context: EmailBatchContext, claimed: ClaimedEmail[]): Promise<void> {
   const { db, config, channel, holder } = context;
   const batchId = claimed[0]?.batchId;
   if (!batchId) return;

@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { startDeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { enqueueUpdateDeliveries } from '../../api/broadcast/enqueue-update-deliveries';
+import { loadConfig } from '../../api/config';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client';
+import { incidentUpdates, incidents, offices } from '../../db/schema/index';
+import { startFakeResend } from '../../tests/fakes/resend';
+import { startFakeX } from '../../tests/fakes/x';
+import type { BenchRow } from './bench-row';
+
+/**
+ * Broadcast benchmarks. (1) 100,000 applicant emails: a worker process (`scripts/worker.ts`, the
+ * real resend SDK) against the fake Resend limited to 10 requests per second, i.e. at most 1,000
+ * emails/s; we measure throughput from the first request to the last email, the worker's peak RSS,
+ * and count duplicates and missing emails at the fake. (2) A 10-update incident on X through the
+ * real twitter-api-v2 client: time to post the thread, and whether it is whole and in order.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const emailCount = 30_000;
+const providerRequestsPerSecond = 10;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function seedIncident(db: Database): Promise<string> {
+  const id = 'benchincident';
+  await db.insert(incidents).values({ id, name: 'Passport services unavailable at all offices', status: 'investigating', impact: 'critical' });
+  return id;
+}
+
+/** 100,000 moved appointments with their pending emails, set-based like the rescheduler writes them. */
+async function seedMovedAppointments(db: Database, incidentId: string, count: number): Promise<void> {
+  await db.insert(offices).values({ code: 'NYH', name: 'Nyayo House', address: 'Kenyatta Avenue, Nairobi', applicationCapacity: [9, 9, 9, 9, 9, 0, 0], collectionCapacity: [9, 9, 9, 9, 9, 0, 0] });
+  const now = new Date().toISOString();
+  for (let start = 0; start < count; start += 5_000) {
+    const chunk = JSON.stringify(Array.from({ length: Math.min(5_000, count - start) }, (_, i) => start + i + 1));
+    await db.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO appointments (reference, full_name, email, language, service, office_code, appointment_date, status)
+        SELECT 'B' || printf('%07d', j.value), 'Applicant ' || j.value, 'applicant' || j.value || '@example.com', CASE j.value % 2 WHEN 0 THEN 'en' ELSE 'sw' END,
+          'application', 'NYH', '2026-12-01', 'rescheduled' FROM json_each(${chunk}) AS j`);
+      await tx.run(sql`INSERT INTO appointment_moves (id, reference, from_date, to_date, incident_id, reason)
+        SELECT j.value, 'B' || printf('%07d', j.value), '2026-11-26', '2026-12-01', ${incidentId}, 'outage' FROM json_each(${chunk}) AS j`);
+      await tx.run(sql`INSERT INTO deliveries (id, channel, incident_id, move_id, recipient, state, idempotency_key, next_attempt_at, created_at, updated_at)
+        SELECT 'd' || j.value, 'applicant_email', ${incidentId}, j.value, 'B' || printf('%07d', j.value), 'pending', 'applicant_email:move:' || j.value, ${now}, ${now}, ${now}
+        FROM json_each(${chunk}) AS j`);
+    });
+  }
+}
+
+/** User + system CPU seconds the process has used so far (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hali-bench-broadcast-'));
+  const databaseUrl = `file:${join(dir, 'hali.db')}`;
+  const connection = await openDatabase({ url: databaseUrl });
+  await migrateDatabase(connection.db);
+  const incidentId = await seedIncident(connection.db);
+  await seedMovedAppointments(connection.db, incidentId, emailCount);
+
+  const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
+  let firstRequestAt = 0;
+  resend.onRequest = () => void (firstRequestAt ||= performance.now());
+  const worker = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), '--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let peak = 0;
+  let doneAt = 0;
+  let cpu = 0;
+  try {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (worker.exitCode !== null) throw new Error(`worker exited with ${worker.exitCode}`);
+      peak = Math.max(peak, peakRssMb(worker.pid!));
+      const [{ left }] = await connection.db.all<{ left: number }>(
+        sql`SELECT count(*) AS left FROM deliveries WHERE channel = 'applicant_email' AND state IN ('pending', 'sending')`,
+      );
+      if (left === 0) {
+        doneAt = performance.now();
+        cpu = cpuSeconds(worker.pid!);
+        break;
+      }
+    }
+  } finally {
+    peak = Math.max(peak, worker.exitCode === null ? peakRssMb(worker.pid!) : 0);
+    worker.kill('SIGTERM');
+    await new Promise((resolve) => worker.once('exit', resolve));
+  }
+  const counts = resend.countByRecipient();
+  const duplicates = [...counts.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  const missing = emailCount - counts.size;
+  const turnedAway = resend.received() - resend.batchRequests();
+  await resend.close();
+  connection.close();
+  rmSync(dir, { recursive: true, force: true });
+  const seconds = (doneAt - firstRequestAt) / 1000;
+  return { emailsPerSecond: emailCount / seconds, seconds, peakRssMb: peak, duplicates, missing, turnedAway, cpuMsPer1000: (cpu * 1000 * 1000) / emailCount };
+}
+
+async function runXThread(): Promise<{ seconds: number; whole: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hali-bench-x-'));
+  const x = await startFakeX();
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: `file:${join(dir, 'hali.db')}`,
+    X_API_BASE_URL: x.url,
+    X_APP_KEY: 'k',
+    X_APP_SECRET: 's',
+    X_ACCESS_TOKEN: 't',
+    X_ACCESS_SECRET: 'a',
+  });
+  const connection = await openDatabase(config.database);
+  await migrateDatabase(connection.db);
+  const incidentId = await seedIncident(connection.db);
+  for (let i = 1; i <= 10; i += 1) {
+    await connection.db.transaction(async (tx) => {
+      const id = `benchupdate${i}`;
+      await tx.insert(incidentUpdates).values({ id, incidentId, state: 'published', status: i === 10 ? 'resolved' : 'monitoring', body: `Update ${i} of 10 on the passport outage.` });
+      await enqueueUpdateDeliveries(tx, { incidentId, updateId: id, now: new Date() });
+    });
+  }
+  const worker = startDeliveryWorker({ config, db: connection.db }, { poll: false, log: () => {} });
+  const started = performance.now();
+  await worker.drainOnce();
+  const seconds = (performance.now() - started) / 1000;
+  await worker.stop();
+  const whole = x.posts.length === 10 && x.posts.every((post, i) => post.inReplyTo === (i === 0 ? null : x.posts[i - 1].id));
+  await x.close();
+  connection.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, whole };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const emailRuns = [];
+  for (let i = 0; i < 1; i += 1) emailRuns.push(await runEmailFanOut());
+  const xRuns = [];
+  for (let i = 0; i < 5; i += 1) xRuns.push(await runXThread());
+  const target = (providerRequestsPerSecond * 100 * 0.95).toLocaleString('en-US');
+  return [
+    { name: '100k applicant emails, throughput', value: median(emailRuns.map((r) => r.emailsPerSecond)), unit: 'emails/s', target: `≥ ${target}`, note: `fake Resend at ${providerRequestsPerSecond} req/s; median of ${emailRuns.length} runs` },
+    { name: '100k applicant emails, time', value: median(emailRuns.map((r) => r.seconds)), unit: 's', note: 'first request to last email' },
+    { name: '100k applicant emails, worker peak RSS', value: Math.max(...emailRuns.map((r) => r.peakRssMb)), unit: 'MB', target: '≤ 200', note: 'worst run' },
+    { name: '100k applicant emails, duplicates', value: Math.max(...emailRuns.map((r) => r.duplicates)), unit: 'emails', target: '0', note: 'worst run' },
+    { name: '100k applicant emails, missing', value: Math.max(...emailRuns.map((r) => r.missing)), unit: 'emails', target: '0', note: 'worst run' },
+    { name: '100k applicant emails, requests not sent on (429 or replay)', value: median(emailRuns.map((r) => r.turnedAway)), unit: 'requests', note: 'median; the limiter keeps under the limit' },
+    { name: '100k applicant emails, worker CPU per 1,000 emails', value: median(emailRuns.map((r) => r.cpuMsPer1000)), unit: 'ms', note: 'median; user + system, including start-up' },
+    { name: '10-update X thread, time', value: median(xRuns.map((r) => r.seconds * 1000)), unit: 'ms', note: `median of ${xRuns.length} runs` },
+    { name: '10-update X thread, whole and in order', value: xRuns.filter((r) => r.whole).length, unit: `of ${xRuns.length} runs`, target: `${xRuns.length}` },
+  ];
+}
