@@ -46,7 +46,8 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
 
   try {
     await db.transaction(async (tx) => {
-      let columns: (AppointmentCsvColumn | null)[] | null = null;
+      // Where each expected column sits in this file's rows (any order is accepted).
+      let positions: number[] | null = null;
       const firstLineOfReference = new Map<string, number>();
       let batch: ValidAppointmentRow[] = [];
       const flush = async () => {
@@ -57,25 +58,26 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
         options.onProgress?.({ rows: result.received, bytes: parser.info.bytes });
       };
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        if (!columns) {
-          columns = readHeader(record, result.errors);
-          if (!columns) break;
+        if (!positions) {
+          positions = readHeader(record, result.errors);
+          if (!positions) break;
           continue;
         }
         result.received++;
         const line = info.lines;
-        if (record.length !== columns.length) {
-          result.errors.push({ line, field: '(row)', message: `expected ${columns.length} fields, found ${record.length}; check for an unquoted comma.` });
+        if (record.length !== positions.length) {
+          result.errors.push({ line, field: '(row)', message: `expected ${positions.length} fields, found ${record.length}; check for an unquoted comma.` });
           continue;
         }
-        const values = Object.fromEntries(appointmentCsvColumns.map((name) => [name, record[columns!.indexOf(name)] ?? ''])) as Record<AppointmentCsvColumn, string>;
+        const columnAt = positions;
+        const values = Object.fromEntries(appointmentCsvColumns.map((name, i) => [name, record[columnAt[i]]])) as Record<AppointmentCsvColumn, string>;
         const { row, problems } = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
         result.errors.push(...problems);
         // Once a file is known bad (and not skipping), only checking remains: keep reading for the report.
         if (row && (options.skipInvalid || result.errors.length === 0)) batch.push(row);
         if (batch.length >= batchSize) await flush();
       }
-      if (!columns && result.errors.length === 0) result.errors.push({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
+      if (!positions && result.errors.length === 0) result.errors.push({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
       const headerBad = result.errors.some((error) => error.field === '(header)');
       if (headerBad || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
@@ -97,8 +99,8 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
   return result;
 }
 
-/** Maps header names to positions; reports a missing, unknown or repeated column. */
-function readHeader(record: string[], errors: ImportProblem[]): (AppointmentCsvColumn | null)[] | null {
+/** The position of each expected column in the header; reports a missing, unknown or repeated column. */
+function readHeader(record: string[], errors: ImportProblem[]): number[] | null {
   const names = record.map((name) => name.toLowerCase());
   const missing = appointmentCsvColumns.filter((name) => !names.includes(name));
   const unknown = names.filter((name) => !(appointmentCsvColumns as readonly string[]).includes(name));
@@ -112,5 +114,5 @@ function readHeader(record: string[], errors: ImportProblem[]): (AppointmentCsvC
     errors.push({ line: 1, field: '(header)', message: `The header must be ${appointmentCsvColumns.join(',')} (${parts.join('; ')}).` });
     return null;
   }
-  return names as AppointmentCsvColumn[];
+  return appointmentCsvColumns.map((name) => names.indexOf(name));
 }

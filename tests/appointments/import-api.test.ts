@@ -78,6 +78,16 @@ describe('importing appointments (POST /appointments/import)', () => {
     expect(problem.errors[0].message).toMatch(/missing full_name/);
   });
 
+  it('accepts the columns in any order, and refuses an empty file', async () => {
+    const reordered = await importCsv('office,appointment_date,reference,service,language,email,full_name\nNYH,2026-06-02,R1,application,sw,amina@example.com,Amina Ali\n');
+    expect(await reordered.json()).toMatchObject({ inserted: 1 });
+    const [row] = await t.db.select().from(appointments);
+    expect(row).toMatchObject({ reference: 'R1', officeCode: 'NYH', fullName: 'Amina Ali', appointmentDate: '2026-06-02' });
+    const empty = await importCsv('');
+    expect(empty.status).toBe(422);
+    expect(((await empty.json()) as ImportAnswer).errors).toEqual([expect.objectContaining({ line: 1, field: '(header)' })]);
+  });
+
   it('updates a re-imported reference instead of duplicating it', async () => {
     await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02'));
     const response = await importCsv(csv('R1,Amina Ali Hassan,amina.h@example.com,en,application,NYH,2026-06-05'));
