@@ -56,3 +56,4 @@ if (!result.committed) {
   process.exit(1);
 }
 console.log(`\nImported ${result.received - result.skipped} of ${result.received} rows: ${result.inserted} new, ${result.updated} updated, ${result.skipped} skipped.`);
+if (result.rescheduled > 0) console.log(`${result.rescheduled} fell inside an open incident's window and were moved to a new date (applicants will be emailed).`);

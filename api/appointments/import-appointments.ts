@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { offices } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { appointmentCsvColumns, validateAppointmentRow, type AppointmentCsvColumn, type ImportProblem, type ValidAppointmentRow } from './appointment-csv-row';
+import { rescheduleForOpenIncidents } from './reschedule-open-incidents';
 import { upsertAppointments } from './upsert-appointments';
 
 export type ImportOptions = {
@@ -22,6 +23,8 @@ export type ImportResult = {
   inserted: number;
   updated: number;
   skipped: number;
+  /** Imported appointments that fell inside an open incident's window and were moved at once. */
+  rescheduled: number;
   errors: ImportProblem[];
 };
 
@@ -38,7 +41,7 @@ class ImportRejected extends Error {}
  */
 export async function importAppointments(db: Database, input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportResult> {
   const knownOffices = new Set((await db.select({ code: offices.code }).from(offices)).map((office) => office.code));
-  const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, errors: [] };
+  const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, rescheduled: 0, errors: [] };
   const at = options.now.toISOString();
   const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
   // A read error reaches the loop below through the parser; stopping early closes the source.
@@ -82,11 +85,12 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
       if (headerBad || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
       result.skipped = new Set(result.errors.map((error) => error.line)).size;
+      result.rescheduled = await rescheduleForOpenIncidents(tx, { now: options.now, tokenId: options.tokenId });
       await recordAudit(tx, {
         tokenId: options.tokenId,
         action: 'appointments.import',
         targetType: 'appointment',
-        detail: { source: options.source, received: result.received, inserted: result.inserted, updated: result.updated, skipped: result.skipped },
+        detail: { source: options.source, received: result.received, inserted: result.inserted, updated: result.updated, skipped: result.skipped, rescheduled: result.rescheduled },
       });
     });
     result.committed = true;

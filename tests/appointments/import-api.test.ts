@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appointmentMoves, appointments } from '../../db/schema/index';
+import { appointmentMoves, appointments, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { addIncident, addOffice, weekdays } from './appointment-fixtures';
 import { runReschedule } from './run-reschedule';
@@ -28,7 +28,7 @@ describe('importing appointments (POST /appointments/import)', () => {
   it('imports a good file', async () => {
     const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,"Otieno, John",john@example.com,en,collection,MSA,2026-06-03'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ received: 2, inserted: 2, updated: 0, skipped: 0, errors: [] });
+    expect(await response.json()).toEqual({ received: 2, inserted: 2, updated: 0, skipped: 0, rescheduled: 0, errors: [] });
     const [row] = await t.db.select().from(appointments).where(eq(appointments.reference, 'R2'));
     expect(row).toMatchObject({ fullName: 'Otieno, John', language: 'en', service: 'collection', officeCode: 'MSA', appointmentDate: '2026-06-03', status: 'booked' });
   });
@@ -106,6 +106,15 @@ describe('importing appointments (POST /appointments/import)', () => {
     expect(rows.R1).toMatchObject({ appointmentDate: '2026-05-28', status: 'rescheduled' });
     expect(rows.R2).toMatchObject({ appointmentDate: '2026-06-10', status: 'booked' });
     expect(await t.db.$count(appointmentMoves, eq(appointmentMoves.reference, 'R2'))).toBe(1);
+  });
+
+  it('moves at once an appointment imported into an open incident’s window, and queues its email', async () => {
+    await addIncident(t.db, { id: 'inc', disruptionFrom: '2026-05-25', expectedRestoration: '2026-05-28', disrupts: [{ service: 'application', office: 'NYH' }] });
+    const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-05-26', 'R2,John Otieno,john@example.com,en,collection,NYH,2026-05-26'));
+    expect(await response.json()).toMatchObject({ inserted: 2, rescheduled: 1 });
+    const rows = Object.fromEntries((await t.db.select().from(appointments)).map((row) => [row.reference, row.appointmentDate]));
+    expect(rows).toEqual({ R1: '2026-05-28', R2: '2026-05-26' });
+    expect(await t.db.$count(deliveries)).toBe(1);
   });
 
   it('lets only publishers and admins import', async () => {

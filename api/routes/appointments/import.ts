@@ -58,7 +58,7 @@ export function registerImportAppointments(app: OpenApiRouter): void {
         { received: result.received, errors: result.errors },
       );
     }
-    const { received, inserted, updated, skipped, errors } = result;
-    return c.json({ received, inserted, updated, skipped, errors }, 200);
+    const { received, inserted, updated, skipped, rescheduled, errors } = result;
+    return c.json({ received, inserted, updated, skipped, rescheduled, errors }, 200);
   });
 }

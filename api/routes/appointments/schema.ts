@@ -52,7 +52,14 @@ export const ImportQuerySchema = z.object({
 const ImportErrorSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
 
 export const ImportResultSchema = z
-  .object({ received: z.number().int(), inserted: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.array(ImportErrorSchema) })
+  .object({
+    received: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    skipped: z.number().int(),
+    rescheduled: z.number().int().openapi({ description: 'Imported into an open incident’s window, so moved at once (each applicant is emailed).' }),
+    errors: z.array(ImportErrorSchema),
+  })
   .openapi('AppointmentImportResult');
 
 export const ImportProblemSchema = z
