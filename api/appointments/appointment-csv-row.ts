@@ -46,7 +46,8 @@ export function validateAppointmentRow(
   if (!(appointmentLanguages as readonly string[]).includes(values.language)) problem('language', `language must be ${appointmentLanguages.join(' or ')}.`);
   if (!(appointmentServices as readonly string[]).includes(values.service)) problem('service', `service must be ${appointmentServices.join(' or ')}.`);
   if (!context.knownOffices.has(values.office)) {
-    problem('office', values.office ? `office "${values.office.slice(0, 16)}" is not a known office code; create it first (POST /offices).` : 'office is missing.');
+    // The value is not repeated: in a shifted row it could be someone's name or email.
+    problem('office', values.office ? 'office is not a known office code; check the code or create the office first (POST /offices).' : 'office is missing.');
   }
   if (!isCalendarDay(values.appointment_date)) problem('appointment_date', 'appointment_date is not a real date in YYYY-MM-DD form.');
 

@@ -107,12 +107,13 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
 function readHeader(record: string[], errors: ImportProblem[]): number[] | null {
   const names = record.map((name) => name.toLowerCase());
   const missing = appointmentCsvColumns.filter((name) => !names.includes(name));
-  const unknown = names.filter((name) => !(appointmentCsvColumns as readonly string[]).includes(name));
-  const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+  // Unknown columns are named by position: a file without a header has a person's details here.
+  const unknown = names.flatMap((name, i) => ((appointmentCsvColumns as readonly string[]).includes(name) ? [] : [`column ${i + 1}`]));
+  const repeated = names.filter((name, i) => names.indexOf(name) !== i && (appointmentCsvColumns as readonly string[]).includes(name));
   if (missing.length || unknown.length || repeated.length) {
     const parts = [
       missing.length ? `missing ${missing.join(', ')}` : '',
-      unknown.length ? `unknown ${unknown.map((name) => `"${name.slice(0, 32)}"`).join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
       repeated.length ? `repeated ${repeated.join(', ')}` : '',
     ].filter(Boolean);
     errors.push({ line: 1, field: '(header)', message: `The header must be ${appointmentCsvColumns.join(',')} (${parts.join('; ')}).` });

@@ -76,6 +76,12 @@ describe('importing appointments (POST /appointments/import)', () => {
     const problem = (await response.json()) as ImportAnswer;
     expect(problem.errors).toEqual([expect.objectContaining({ line: 1, field: '(header)' })]);
     expect(problem.errors[0].message).toMatch(/missing full_name/);
+
+    const headerless = await importCsv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02\n');
+    const text = await headerless.text();
+    expect(headerless.status).toBe(422);
+    expect(text).toMatch(/unknown column 1, column 2/);
+    expect(text).not.toMatch(/Amina|amina@example.com/);
   });
 
   it('accepts the columns in any order, and refuses an empty file', async () => {
