@@ -25,7 +25,7 @@ async function setUp() {
   t = await createTestContext();
 }
 
-function workerEnv(): Record<string, string> {
+function workerEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     DATABASE_URL: t.databaseUrl,
     X_API_BASE_URL: x.url,
@@ -35,11 +35,12 @@ function workerEnv(): Record<string, string> {
     PUBLIC_URL: 'https://status.example.go.ke',
     CALENDAR_SIGNING_SECRET: 'calendar-secret-for-tests',
     ...xCredentials,
+    ...overrides,
   };
 }
 
-function startWorker(): WorkerProcess {
-  const worker = spawnWorkerProcess(workerEnv());
+function startWorker(overrides: Record<string, string> = {}, args?: string[]): WorkerProcess {
+  const worker = spawnWorkerProcess(workerEnv(overrides), args);
   children.push(worker);
   return worker;
 }
@@ -116,11 +117,14 @@ describe('worker crashes', () => {
   it('lets two workers on one database share a fan-out without a duplicate', async () => {
     await setUp();
     const incident = await createIncident(t.db);
+    // Slow enough (20 batches a second each) that neither worker can finish alone before the other starts.
+    // The default lease (60 s): this is about sharing, not takeover, so each batch is handled once.
+    const first = startWorker({ RESEND_RPS: '20' }, ['--idle-ms=50']);
+    const second = startWorker({ RESEND_RPS: '20' }, ['--idle-ms=50']);
+    await waitFor('both workers started', () => [first, second].every((worker) => worker.output.join('').includes('delivery worker started')));
     await publishTestUpdate(t.db, incident, { body: 'Passport services are down.' });
     await publishTestUpdate(t.db, incident, { status: 'resolved', body: 'Passport services are back.' });
     const moved = await createMovedAppointments(t.db, incident, 1500);
-    const first = startWorker();
-    const second = startWorker();
 
     await waitFor('every delivery sent', async () => (await unfinished()) === 0, 60_000);
 
@@ -130,6 +134,8 @@ describe('worker crashes', () => {
     expectWholeThread(2);
     const handled = (worker: WorkerProcess) =>
       [...worker.output.join('').matchAll(/handled (\d+) deliveries/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+    // Each worker logs its count once its drain is over, just after the last row is marked.
+    await waitFor('both workers to report', () => handled(first) + handled(second) >= 1502, 10_000);
     expect(handled(first) + handled(second)).toBe(1502);
     expect(handled(first)).toBeGreaterThan(0);
     expect(handled(second)).toBeGreaterThan(0);
