@@ -1,5 +1,5 @@
 import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Database } from '../../db/client';
 import { offices } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
@@ -60,29 +60,37 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
         batch = [];
         options.onProgress?.({ rows: result.received, bytes: parser.info.bytes });
       };
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        if (!positions) {
-          positions = readHeader(record, result.errors);
-          if (!positions) break;
-          continue;
+      let unreadable = false;
+      try {
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          if (!positions) {
+            positions = readHeader(record, result.errors);
+            if (!positions) break;
+            continue;
+          }
+          result.received++;
+          const line = info.lines;
+          if (record.length !== positions.length) {
+            result.errors.push({ line, field: '(row)', message: `expected ${positions.length} fields, found ${record.length}; check for an unquoted comma.` });
+            continue;
+          }
+          const columnAt = positions;
+          const values = Object.fromEntries(appointmentCsvColumns.map((name, i) => [name, record[columnAt[i]]])) as Record<AppointmentCsvColumn, string>;
+          const { row, problems } = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
+          result.errors.push(...problems);
+          // Once a file is known bad (and not skipping), only checking remains: keep reading for the report.
+          if (row && (options.skipInvalid || result.errors.length === 0)) batch.push(row);
+          if (batch.length >= batchSize) await flush();
         }
-        result.received++;
-        const line = info.lines;
-        if (record.length !== positions.length) {
-          result.errors.push({ line, field: '(row)', message: `expected ${positions.length} fields, found ${record.length}; check for an unquoted comma.` });
-          continue;
-        }
-        const columnAt = positions;
-        const values = Object.fromEntries(appointmentCsvColumns.map((name, i) => [name, record[columnAt[i]]])) as Record<AppointmentCsvColumn, string>;
-        const { row, problems } = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
-        result.errors.push(...problems);
-        // Once a file is known bad (and not skipping), only checking remains: keep reading for the report.
-        if (row && (options.skipInvalid || result.errors.length === 0)) batch.push(row);
-        if (batch.length >= batchSize) await flush();
+      } catch (error) {
+        if (!(error instanceof CsvError)) throw error;
+        // Past a broken quote nothing can be read reliably, so this rejects the file even when skipping.
+        unreadable = true;
+        result.errors.push({ line: typeof error.lines === 'number' ? error.lines : parser.info.lines, field: '(row)', message: describeCsvError(error.code) });
       }
       if (!positions && result.errors.length === 0) result.errors.push({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
-      const headerBad = result.errors.some((error) => error.field === '(header)');
-      if (headerBad || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
+      unreadable ||= result.errors.some((error) => error.field === '(header)');
+      if (unreadable || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
       result.skipped = new Set(result.errors.map((error) => error.line)).size;
       result.rescheduled = await rescheduleForOpenIncidents(tx, { now: options.now, tokenId: options.tokenId });
@@ -120,4 +128,13 @@ function readHeader(record: string[], errors: ImportProblem[]): number[] | null 
     return null;
   }
   return appointmentCsvColumns.map((name) => names.indexOf(name));
+}
+
+/** csv-parse's own messages quote the cell they stopped at, which may be a name: these never do. */
+function describeCsvError(code: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed; add the missing closing quote (").';
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return 'a quote (") sits inside a field; put the whole field in quotes and double the quotes inside it ("").';
+  }
+  return `the file cannot be read as CSV from here on (${code}).`;
 }

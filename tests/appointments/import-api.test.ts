@@ -70,6 +70,15 @@ describe('importing appointments (POST /appointments/import)', () => {
     expect(await t.db.$count(appointments)).toBe(1);
   });
 
+  it('rejects a file with a broken quote, even with skip_invalid, without quoting the cell', async () => {
+    const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,Zawadi "Secret" Mutua,z@example.com,en,application,NYH,2026-06-02'), { skipInvalid: true });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(JSON.parse(text).errors).toEqual([{ line: 3, field: '(row)', message: expect.stringMatching(/quote/) }]);
+    expect(text).not.toMatch(/Zawadi|Secret/);
+    expect(await t.db.$count(appointments)).toBe(0);
+  });
+
   it('rejects a file whose header is wrong, even with skip_invalid', async () => {
     const response = await importCsv('reference,name,email\nR1,A,a@example.com\n', { skipInvalid: true });
     expect(response.status).toBe(422);
