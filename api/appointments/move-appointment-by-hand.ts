@@ -1,10 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { appointments } from '../../db/schema/index';
+import { and, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/client';
+import { appointments, closedIncidentStatuses, incidents, type AppointmentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, notFound } from '../http/problem';
 import { nairobiDay, type CalendarDay } from '../offices/calendar-days';
 import { loadCapacityCalendar } from '../offices/capacity-calendar';
+import { loadDisruptionScope } from './disruption-scope';
 import { getAppointment } from './read-appointments';
 import type { AppointmentView } from './appointment-view';
 import { writeMoves } from './write-moves';
@@ -28,6 +29,7 @@ export async function moveAppointmentByHand(
     if (appointment.status === 'cancelled') throw conflict('This appointment is cancelled; it cannot be moved.');
     if (appointment.appointmentDate === request.date) throw conflict(`The appointment is already on ${request.date}.`);
     if (request.date < nairobiDay(context.now)) throw conflict(`${request.date} is in the past; choose today or a later day.`);
+    await assertNotDisrupted(tx, appointment, request.date, context.now);
     const calendar = await loadCapacityCalendar(tx, [appointment.officeCode]);
     const day = calendar.dayCapacity(appointment.officeCode, appointment.service, request.date);
     if (day.capacity === 0) {
@@ -55,4 +57,20 @@ export async function moveAppointmentByHand(
     });
   });
   return getAppointment(db, reference);
+}
+
+/** A day inside an open incident's window is closed for the services it disrupts, whatever the calendar says. */
+async function assertNotDisrupted(tx: Transaction, appointment: AppointmentRow, date: CalendarDay, now: Date): Promise<void> {
+  const open = await tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(isNotNull(incidents.publishedAt), notInArray(incidents.status, [...closedIncidentStatuses])));
+  for (const { id } of open) {
+    const scope = await loadDisruptionScope(tx, id, { includePending: false, now });
+    const hit = scope.targets.some((target) => target.service === appointment.service && (target.office === null || target.office === appointment.officeCode));
+    if (hit && date >= scope.from && (scope.until === null || date < scope.until)) {
+      const until = scope.until ? `until ${scope.until}` : 'with no restoration date yet';
+      throw conflict(`Office ${appointment.officeCode} cannot serve ${appointment.service} on ${date}: "${scope.incident.name}" disrupts it from ${scope.from} ${until}.`);
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addAppointments, addOffice, weekdays } from './appointment-fixtures';
+import { addAppointments, addIncident, addOffice, weekdays } from './appointment-fixtures';
 
 type Appointment = { appointment_date: string; status: string; moves: { from: string; to: string; incident_id: string | null; reason: string }[] };
 
@@ -47,6 +47,14 @@ describe('moving one appointment by hand (POST /appointments/{reference}/move)',
     expect(await t.db.$count(deliveries)).toBe(0);
     const current = (await (await t.request('GET', '/api/v1/appointments/R1', { token: t.tokens.admin })).json()) as Appointment;
     expect(current).toMatchObject({ appointment_date: '2026-06-02', moves: [] });
+  });
+
+  it('answers 409 for a day inside an open incident’s window', async () => {
+    await addIncident(t.db, { id: 'inc', disruptionFrom: '2026-06-03', expectedRestoration: '2026-06-05', disrupts: [{ service: 'application', office: null }] });
+    const response = await move('R1', { date: '2026-06-04', reason: 'Trying a disrupted day' });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/disrupts it from 2026-06-03 until 2026-06-05/);
+    expect((await move('R1', { date: '2026-06-05', reason: 'First day back' })).status).toBe(200);
   });
 
   it('needs a reason and a publisher or admin', async () => {

@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ['Appointments'],
   summary: 'Move one appointment by hand',
   description:
-    'Publisher or admin. The day must be open at the appointment’s office with a free place for its service (409 otherwise). Recorded as a move with your reason; the applicant is emailed once.',
+    'Publisher or admin. The day must be open at the appointment’s office, outside any open incident’s disruption window, with a free place for its service (409 otherwise). Recorded as a move with your reason; the applicant is emailed once.',
   security: [{ bearer: [] }],
   middleware: [publishers] as const,
   request: { params: ReferenceParamSchema, body: { required: true, content: { 'application/json': { schema: MoveBodySchema } } } },
