@@ -57,6 +57,18 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * Exactly what `npm run worker` runs (its heap cap included), started as one node process so its
+ * RSS and CPU are the worker's own rather than npm's.
+ */
+function workerCommandArguments(): string[] {
+  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { worker: string } };
+  const [command, ...args] = packageJson.scripts.worker.split(/\s+/);
+  if (command === 'node') return args;
+  if (command === 'tsx') return ['--import', 'tsx', ...args];
+  throw new Error(`Cannot run the worker script "${packageJson.scripts.worker}" directly`);
+}
+
 function peakRssMb(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : 0;
@@ -73,7 +85,7 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: num
   const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
   let firstRequestAt = 0;
   resend.onRequest = () => void (firstRequestAt ||= performance.now());
-  const worker = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), '--import', 'tsx', 'scripts/worker.ts'], {
+  const worker = spawn(process.execPath, workerCommandArguments(), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
     stdio: ['ignore', 'ignore', 'inherit'],
