@@ -132,6 +132,33 @@ describe('applicant emails', () => {
     expect(h.resend.emails).toHaveLength(2);
   });
 
+  it('fails a batch whose key Resend says was used with another body (409), and retries a 409 for a request still in flight', async () => {
+    h = await createBroadcastHarness();
+    const incident = await createIncident(h.t.db);
+    await createMovedAppointments(h.t.db, incident, 2);
+    h.resend.faults.push({
+      kind: 'status',
+      status: 409,
+      body: { statusCode: 409, name: 'concurrent_idempotent_requests', message: 'Same idempotency key used while original request is still in progress.' },
+    });
+    await h.worker.drainOnce();
+    expect((await emailRows()).map((row) => row.state)).toEqual(['pending', 'pending']);
+
+    h.resend.faults.push({
+      kind: 'status',
+      status: 409,
+      body: { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request payload.' },
+    });
+    h.advance(60 * 60_000);
+    await h.worker.drainOnce();
+    h.advance(2 * 60 * 60_000);
+    await h.worker.drainOnce();
+    const rows = await emailRows();
+    expect(rows.map((row) => row.state)).toEqual(['failed', 'failed']);
+    expect(rows[0].lastError).toMatch(/409 \(invalid_idempotent_request\)/);
+    expect(h.resend.emails).toHaveLength(0);
+  });
+
   it('marks a batch dead after the configured attempts', async () => {
     h = await createBroadcastHarness({ env: { DELIVERY_MAX_ATTEMPTS: '2' } });
     const incident = await createIncident(h.t.db);
