@@ -63,6 +63,17 @@ describe('importing appointments (POST /appointments/import)', () => {
     expect(await t.db.$count(appointments)).toBe(1);
   });
 
+  it('rolls back rows already written in earlier batches when a later row is bad', async () => {
+    await importCsv(csv('KEEP,Kept Person,kept@example.com,en,application,NYH,2026-06-02'));
+    const good = Array.from({ length: 4_500 }, (_, i) => `B${i},Person ${i},p${i}@example.com,en,application,NYH,2026-06-03`);
+    const response = await importCsv(csv('KEEP,Changed Person,changed@example.com,sw,collection,MSA,2026-06-09', ...good, 'LAST,Bad Row,bad,en,application,NYH,2026-06-03'));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ImportAnswer).errors).toEqual([expect.objectContaining({ line: 4_503, field: 'email' })]);
+    expect(await t.db.$count(appointments)).toBe(1);
+    const [kept] = await t.db.select().from(appointments);
+    expect(kept).toMatchObject({ fullName: 'Kept Person', email: 'kept@example.com', officeCode: 'NYH', appointmentDate: '2026-06-02' });
+  });
+
   it('with skip_invalid imports the good rows and reports the rest', async () => {
     const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,Bad Date,b@example.com,en,application,NYH,2026-13-01'), { skipInvalid: true });
     expect(response.status).toBe(200);
