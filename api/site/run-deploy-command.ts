@@ -21,7 +21,11 @@ export function runDeployCommand(command: string, buildDir: string, timeoutMs = 
     const timer = setTimeout(() => {
       timedOut = true;
       // The shell and whatever it started form one process group: stop them all.
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone between the timer firing and the signal: nothing left to stop.
+      }
     }, timeoutMs);
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);

@@ -110,13 +110,16 @@ export function createSiteBuilder(
       const before = readCurrentBuild(folders);
       await switchCurrentBuild(folders, dir);
       step('swap');
+      // The new site is live from here on: nothing below may undo it, failures are only reported.
       lastManifest = { dir, manifest: plan.manifest };
-      await savePageManifest(manifestPath, { template, dir, manifest: plan.manifest });
       lastGood = { dir, at: new Date().toISOString() };
+      await savePageManifest(manifestPath, { template, dir, manifest: plan.manifest }).catch((error: unknown) =>
+        console.error('[site] could not save the page fingerprints; the next restart builds in full:', error),
+      );
       // In the background: deleting ten thousand files must not hold up the next publish.
       cleaning = removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
       const deployError = config.site.deployCommand ? await runDeployCommand(config.site.deployCommand, dir) : null;
-      if (deployError) log(`built, but the deploy command failed: ${deployError}`);
+      if (deployError) console.error(`[site] built, but the deploy command failed: ${deployError}`);
       const ms = Math.round(performance.now() - started);
       const rendered = plan.snapshot.incidentPages.length;
       log(`built in ${ms} ms ${JSON.stringify(steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);

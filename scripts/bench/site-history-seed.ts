@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { componentGroups, components, incidentComponents, incidents, incidentUpdates } from '../../db/schema/index';
 
@@ -48,17 +47,8 @@ export async function seedHistory(db: Database, count: number): Promise<{ openIn
     }
   });
   const openAt = at(count, 0);
-  await db.insert(incidents).values({ id: 'open-outage', name: 'Passport system outage', status: 'investigating', impact: 'critical', publishedAt: openAt, startedAt: openAt });
+  await db.insert(incidents).values({ id: 'open-outage', name: 'Passport system outage', status: 'investigating', impact: 'critical', publishedAt: openAt, startedAt: openAt, createdBy: null });
   await db.insert(incidentComponents).values({ incidentId: 'open-outage', componentId: 'cmp-nyh-app', status: 'major_outage' });
   await db.insert(incidentUpdates).values({ id: 'open-outage-1', incidentId: 'open-outage', state: 'published', status: 'investigating', body: 'Passport applications cannot be received at Nyayo House.', components: { 'cmp-nyh-app': 'major_outage' }, publishedAt: openAt });
   return { openIncidentId: 'open-outage' };
-}
-
-/** What a publish does to the public data: a new published update on the open incident. */
-export async function publishNotice(db: Database, incidentId: string, body: string, now: Date): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction(async (tx) => {
-    await tx.insert(incidentUpdates).values({ id: `notice-${now.getTime()}`, incidentId, state: 'published', status: 'identified', body, publishedAt: at, createdAt: at });
-    await tx.update(incidents).set({ status: 'identified', updatedAt: at }).where(eq(incidents.id, incidentId));
-  });
 }
