@@ -74,7 +74,10 @@ async function renderOnce(context: XDeliveryContext, row: DeliveryRow): Promise<
     ? await db.select({ providerId: deliveries.providerId }).from(deliveries).where(eq(deliveries.id, payload.replyToDeliveryId))
     : [];
   const composed = composeXPostText({ ...source, publicUrl: config.publicUrl });
-  const rendered: XDeliveryPayload = { ...payload, text: composed.text, weightedLength: composed.weightedLength, inReplyTo: parent?.providerId ?? null };
+  // A parent that only ran dry was never on X: once X is live, this post starts the thread there.
+  const parentOnX = parent?.providerId && !(context.channel && parent.providerId === dryRunPostId(payload.replyToDeliveryId ?? ''));
+  const inReplyTo = parentOnX ? parent.providerId : null;
+  const rendered: XDeliveryPayload = { ...payload, text: composed.text, weightedLength: composed.weightedLength, inReplyTo };
   await db
     .update(deliveries)
     .set({ payload: rendered })
