@@ -48,6 +48,8 @@ export const en: Strings = {
   newer: 'Newer incidents',
   older: 'Older incidents',
   pageOf: (page, count) => `Page ${page} of ${count}`,
+  statusLabel: 'Status',
+  impactLabel: 'Impact',
   published: 'Published',
   resolved: 'Resolved',
   disruptionFrom: 'Disruption since',

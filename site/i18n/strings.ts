@@ -33,6 +33,8 @@ export type Strings = {
   newer: string;
   older: string;
   pageOf: (page: number, count: number) => string;
+  statusLabel: string;
+  impactLabel: string;
   published: string;
   resolved: string;
   disruptionFrom: string;

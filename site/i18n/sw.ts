@@ -48,6 +48,8 @@ export const sw: Strings = {
   newer: 'Ya karibuni zaidi',
   older: 'Ya zamani zaidi',
   pageOf: (page, count) => `Ukurasa ${page} kati ya ${count}`,
+  statusLabel: 'Hali',
+  impactLabel: 'Athari',
   published: 'Ilitangazwa',
   resolved: 'Ilitatuliwa',
   disruptionFrom: 'Usumbufu tangu',
