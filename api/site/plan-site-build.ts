@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PublishedData } from '../status/public-model';
 import { statuspageDocuments, type PageIdentity } from '../status/statuspage-documents';
 import type { FeedEntryView, SiteSnapshot } from './site-snapshot';
-import { historyPageViews, homeView, incidentPageView } from './site-views';
+import { historyPageViews, homeView, incidentPageView, latestHistoryView } from './site-views';
 
 /** Built file (relative path) → fingerprint of the view it was rendered from. */
 export type PageManifest = Map<string, string>;
@@ -61,8 +61,7 @@ export function planSiteBuild(data: PublishedData, identity: PageIdentity, previ
       home: homeView(data, componentNames),
       incidentPages,
       historyPages,
-      historyNewest: allHistoryPages[allHistoryPages.length - 1],
-      historyPageCount: allHistoryPages.length,
+      historyLatest: latestHistoryView(allHistoryPages),
       feed,
       statuspage: statuspageDocuments(data, identity),
     },

@@ -20,9 +20,8 @@ export type SiteSnapshot = {
   home: HomeView;
   incidentPages: IncidentPageView[];
   historyPages: HistoryPageView[];
-  /** The newest history page, shown at /history/. */
-  historyNewest: HistoryPageView;
-  historyPageCount: number;
+  /** What /history/ shows (see latestHistoryView). */
+  historyLatest: HistoryPageView;
   feed: FeedEntryView[];
   statuspage: StatuspageDocuments;
 };

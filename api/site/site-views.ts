@@ -48,8 +48,11 @@ export type HistoryItemView = {
   resolvedAt: string | null;
 };
 
-/** One page of history: page numbers count from the oldest so old pages never change. */
-export type HistoryPageView = { number: number; hasNewer: boolean; items: HistoryItemView[] };
+/**
+ * One page of history. Page numbers count from the oldest so old pages never change; `newerPage`
+ * and `olderPage` are the numbered pages to link to (null: none).
+ */
+export type HistoryPageView = { number: number; newerPage: number | null; olderPage: number | null; items: HistoryItemView[] };
 
 const toUpdateView = (u: PublicIncident['updates'][number]): UpdateView => ({
   id: u.id,
@@ -120,11 +123,23 @@ export function historyPageViews(incidents: readonly PublicIncident[]): HistoryP
     const slice = incidents.slice((number - 1) * historyPageSize, number * historyPageSize);
     pages.push({
       number,
-      hasNewer: number < count,
+      newerPage: number < count ? number + 1 : null,
+      olderPage: number > 1 ? number - 1 : null,
       items: slice
         .map((i) => ({ id: i.id, kind: i.kind, name: i.name, status: i.status, impact: i.impact, publishedAt: i.publishedAt, resolvedAt: i.resolvedAt }))
         .reverse(),
     });
   }
   return pages;
+}
+
+/**
+ * What /history/ shows: the newest page, joined by the one before it while the newest holds fewer
+ * than a page of incidents, so the first history a visitor sees is never nearly empty.
+ */
+export function latestHistoryView(pages: readonly HistoryPageView[]): HistoryPageView {
+  const newest = pages[pages.length - 1];
+  const before = pages[pages.length - 2];
+  if (!before || newest.items.length >= historyPageSize) return { ...newest, newerPage: null };
+  return { number: newest.number, newerPage: null, olderPage: before.olderPage, items: [...newest.items, ...before.items] };
 }

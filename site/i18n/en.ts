@@ -47,7 +47,6 @@ export const en: Strings = {
   noHistory: 'No incidents have been reported.',
   newer: 'Newer incidents',
   older: 'Older incidents',
-  pageOf: (page, count) => `Page ${page} of ${count}`,
   statusLabel: 'Status',
   impactLabel: 'Impact',
   published: 'Published',

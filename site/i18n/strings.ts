@@ -32,7 +32,6 @@ export type Strings = {
   noHistory: string;
   newer: string;
   older: string;
-  pageOf: (page: number, count: number) => string;
   statusLabel: string;
   impactLabel: string;
   published: string;

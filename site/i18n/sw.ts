@@ -47,7 +47,6 @@ export const sw: Strings = {
   noHistory: 'Hakuna tatizo lililoripotiwa.',
   newer: 'Ya karibuni zaidi',
   older: 'Ya zamani zaidi',
-  pageOf: (page, count) => `Ukurasa ${page} kati ya ${count}`,
   statusLabel: 'Hali',
   impactLabel: 'Athari',
   published: 'Ilitangazwa',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSiteBuild } from '../../api/site/plan-site-build';
-import { historyPageSize, historyPageViews } from '../../api/site/site-views';
+import { historyPageSize, historyPageViews, latestHistoryView } from '../../api/site/site-views';
 import { assemblePublishedData, type PublishedRows } from '../../api/status/assemble-published-data';
 
 const identity = { name: 'Immigration Services Status', publicUrl: 'https://status.example.go.ke' };
@@ -44,11 +44,40 @@ describe('historyPageViews', () => {
     expect(pages.map((p) => p.items.length)).toEqual([historyPageSize, historyPageSize, 3]);
     expect(pages[0].items[0].name).toBe(`Incident ${historyPageSize - 1}`);
     expect(pages[0].items.at(-1)?.name).toBe('Incident 0');
-    expect(pages.map((p) => p.hasNewer)).toEqual([true, true, false]);
+    expect(pages.map((p) => [p.newerPage, p.olderPage])).toEqual([
+      [2, null],
+      [3, 1],
+      [null, 2],
+    ]);
   });
 
   it('has one empty page when nothing was ever published', () => {
-    expect(historyPageViews([])).toEqual([{ number: 1, hasNewer: false, items: [] }]);
+    expect(historyPageViews([])).toEqual([{ number: 1, newerPage: null, olderPage: null, items: [] }]);
+  });
+});
+
+describe('latestHistoryView', () => {
+  const latest = (count: number) => latestHistoryView(historyPageViews(assemblePublishedData(rows(count)).incidents));
+
+  it('joins a nearly empty newest page with the one before it, linking past both', () => {
+    const view = latest(historyPageSize * 2 + 1);
+    expect(view.items).toHaveLength(historyPageSize + 1);
+    expect(view.items[0].name).toBe(`Incident ${historyPageSize * 2}`);
+    expect(view.items.at(-1)?.name).toBe(`Incident ${historyPageSize}`);
+    expect(view.olderPage).toBe(1);
+    expect(view.newerPage).toBeNull();
+  });
+
+  it('shows a full newest page on its own', () => {
+    const view = latest(historyPageSize * 2);
+    expect(view.items).toHaveLength(historyPageSize);
+    expect(view.olderPage).toBe(1);
+  });
+
+  it('shows everything when there is only one page', () => {
+    const view = latest(3);
+    expect(view.items.map((i) => i.name)).toEqual(['Incident 2', 'Incident 1', 'Incident 0']);
+    expect(view.olderPage).toBeNull();
   });
 });
 
@@ -87,7 +116,6 @@ describe('planSiteBuild', () => {
     const again = plan(30, first);
     expect(again.snapshot.incidentPages).toEqual([]);
     expect(again.snapshot.historyPages).toEqual([]);
-    expect(again.snapshot.historyNewest.number).toBe(2);
-    expect(again.snapshot.historyPageCount).toBe(2);
+    expect(again.snapshot.historyLatest.items).toHaveLength(30);
   });
 });
