@@ -1,4 +1,4 @@
-import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 // A new build folder is put together from two sources: the unchanged pages of the previous build
@@ -25,8 +25,9 @@ export async function carryOverPages(fromDir: string, toDir: string, files: read
  * the handful of rendered files, no copying.
  */
 export async function mergeRenderedPages(renderedDir: string, buildDir: string): Promise<void> {
-  const entries = await readdir(renderedDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(renderedDir.length + 1));
+  const paths = await readdir(renderedDir, { recursive: true });
+  const kinds = await Promise.all(paths.map(async (path) => ({ path, isFile: (await stat(join(renderedDir, path))).isFile() })));
+  const files = kinds.filter((kind) => kind.isFile).map((kind) => kind.path);
   const folders = [...new Set(files.map((file) => dirname(join(buildDir, file))))];
   await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(files.map((file) => rename(join(renderedDir, file), join(buildDir, file))));

@@ -10,6 +10,10 @@ export type AstroBuildRunner = {
 
 const processPath = fileURLToPath(new URL('./astro-build-process.ts', import.meta.url));
 
+// The build process is TypeScript, loaded through tsx: `--import` from Node 20.6, `--loader` before.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const tsxFlags = major > 20 || (major === 20 && minor >= 6) ? ['--import', 'tsx'] : ['--loader', 'tsx'];
+
 /**
  * Runs Astro builds in one child process, started on first use and kept warm. If it dies, the
  * pending build fails and the next one starts a fresh process.
@@ -29,7 +33,7 @@ export function createAstroBuildRunner(options: { cacheDir: string }): AstroBuil
 
   const start = () => {
     const started = fork(processPath, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: tsxFlags,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

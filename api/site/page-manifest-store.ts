@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,11 +18,10 @@ type StoredManifest = { template: string; dir: string; pages: [string, string][]
 export function templateFingerprint(): string {
   const hash = createHash('sha1');
   const siteDir = join(root, 'site');
-  const files = readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
+  const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(siteDir, path)).isFile())
     .sort();
-  for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
+  for (const file of files) hash.update(file).update(readFileSync(join(siteDir, file)));
   hash.update(readFileSync(join(root, 'astro.config.mjs')));
   const astroPackage = createRequire(import.meta.url)('astro/package.json') as { version: string };
   hash.update(astroPackage.version);
