@@ -11,6 +11,7 @@ import { registerIncidentPreviewRoutes } from './incident-preview/index';
 import { registerIncidentRoutes } from './incidents/index';
 import { registerOfficeRoutes } from './offices/index';
 import { registerReferenceRoutes } from './reference/index';
+import { registerSiteRoutes } from './site/index';
 import { registerTokenRoutes } from './tokens/index';
 
 /** The staff API, mounted at /api/v1. */
@@ -24,6 +25,7 @@ export function registerStaffRoutes(app: OpenApiRouter): void {
   registerIncidentPreviewRoutes(app);
   registerAppointmentRoutes(app);
   registerDeliveryRoutes(app);
+  registerSiteRoutes(app);
 }
 
 /** Dynamic routes outside the staff API: the API reference page and applicants' calendar files. */

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../db/client';
 import type { Config } from '../config';
-import type { SiteBuildScheduler } from '../dependencies';
+import type { SiteBuildScheduler, SiteBuildStatus } from '../dependencies';
 import { readPublishedData } from '../status/read-published-data';
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
@@ -27,11 +27,6 @@ export type BuildResult =
     }
   | { ok: false; error: string; reasons: string[]; ms: number };
 
-export type SiteBuildStatus = {
-  building: boolean;
-  lastGood: { dir: string; at: string } | null;
-  lastFailure: { error: string; at: string } | null;
-};
 
 export type SiteBuilder = SiteBuildScheduler & {
   /** Builds now (or right after the build under way) and resolves with that build's result. */

@@ -6,6 +6,7 @@ import { createApp } from '../../api/app';
 import { loadConfig, type Config } from '../../api/config';
 import { createApiToken } from '../../api/auth/tokens';
 import type { TokenRole } from '../../db/schema/index';
+import type { SiteBuildStatus } from '../../api/dependencies';
 
 export type TestContext = {
   db: Database;
@@ -16,6 +17,8 @@ export type TestContext = {
   /** One token per role, plus a second publisher and drafter for four-eyes tests. */
   tokens: Record<TokenRole | 'publisher2' | 'drafter2', string>;
   siteBuildReasons: string[];
+  /** What the stand-in site builder reports; tests may change it. */
+  siteBuildStatus: SiteBuildStatus;
   now: { value: Date };
   /** Calls the app with a bearer token and JSON body. */
   request: (method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }) => Promise<Response>;
@@ -30,12 +33,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const connection = await openDatabase(config.database);
   await migrateDatabase(connection.db);
   const siteBuildReasons: string[] = [];
+  const siteBuildStatus: SiteBuildStatus = { building: false, lastGood: null, lastFailure: null };
   const now = { value: new Date('2026-11-25T08:00:00.000Z') };
   const app = createApp({
     config,
     db: connection.db,
     now: () => now.value,
-    siteBuilds: { schedule: (reason) => void siteBuildReasons.push(reason) },
+    siteBuilds: { schedule: (reason) => void siteBuildReasons.push(reason), status: () => siteBuildStatus },
   });
   const tokens = {} as TestContext['tokens'];
   for (const [key, role] of [
@@ -65,6 +69,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     databaseUrl,
     tokens,
     siteBuildReasons,
+    siteBuildStatus,
     now,
     request,
     close: () => {
