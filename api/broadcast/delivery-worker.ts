@@ -101,17 +101,23 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
     return counts.reduce((sum, count) => sum + count, 0);
   }
 
-  async function pause(ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  function pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      stopping.signal.addEventListener('abort', done, { once: true });
     });
   }
 
-  const running = (async function pollOutbox() {
-    while (options.poll !== false && !stopping.signal.aborted) {
+  /** One lane, polled on its own, so a channel waiting out its rate limit never holds up the other. */
+  async function keepDraining(lane: () => Promise<number>): Promise<void> {
+    while (!stopping.signal.aborted) {
       try {
-        const handled = await drainOnce();
+        const handled = await lane();
         if (handled > 0) log(`delivery worker ${owner}: handled ${handled} deliveries`);
         else await pause(idleMs);
       } catch (error) {
@@ -120,7 +126,10 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
         await pause(Math.max(idleMs, 1000));
       }
     }
-  })();
+  }
+
+  const running =
+    options.poll === false ? Promise.resolve() : Promise.all([keepDraining(drainX), ...Array.from({ length: emailConcurrency }, () => keepDraining(drainEmail))]);
 
   return {
     drainOnce,
