@@ -6,6 +6,7 @@ import { resendRateLimiter, xRateLimiter, type ChannelRateLimiter } from './chan
 import { claimEmailBatch, claimNewEmailBatch, claimXDelivery, type Lease } from './claim-due-deliveries';
 import { deliverEmailBatch } from './deliver-email-batch';
 import { deliverXPost } from './deliver-x-post';
+import { releaseClaim } from './record-delivery-outcome';
 import { createEmailChannel, type EmailChannel } from './resend-channel';
 import { createXChannel, type XChannel } from './x-channel';
 
@@ -89,7 +90,13 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
     while (!stopping.signal.aborted) {
       const batch = await claimAnyEmailBatch();
       if (!batch) break;
-      await deliverEmailBatch({ db, config, channel: emailChannel, holder: holder(), beforeSend }, batch);
+      try {
+        await deliverEmailBatch({ db, config, channel: emailChannel, holder: holder(), beforeSend }, batch);
+      } catch (error) {
+        // Stopped while waiting for the rate limit: hand the batch back rather than leave it leased.
+        if (stopping.signal.aborted) await releaseClaim(db, holder(), batch.map((row) => row.id));
+        throw error;
+      }
       handled += batch.length;
     }
     return handled;

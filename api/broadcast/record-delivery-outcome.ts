@@ -62,3 +62,12 @@ export async function markFailed(db: Database, holder: LeaseHolder, ids: string[
   const at = holder.now.toISOString();
   await db.update(deliveries).set({ ...releaseLease, state: 'failed', lastError: message, updatedAt: at }).where(heldBy(holder, ids));
 }
+
+/** Gives back a claim whose request never went out (the worker is stopping): no attempt is counted. */
+export async function releaseClaim(db: Database, holder: LeaseHolder, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(deliveries)
+    .set({ ...releaseLease, state: 'pending', attempts: sql`max(0, ${deliveries.attempts} - 1)`, updatedAt: holder.now.toISOString() })
+    .where(heldBy(holder, ids));
+}

@@ -35,14 +35,24 @@ describe('polling worker', () => {
     expect(lines.join('\n')).not.toMatch(/@example\.com/);
   });
 
-  it('stops when asked, leaving nothing claimed', async () => {
-    h = await createBroadcastHarness();
+  it('stops when asked, handing back a batch that was waiting for the rate limit', async () => {
+    h = await createBroadcastHarness({ env: { RESEND_RPS: '1' } });
     polling = startDeliveryWorker({ config: h.t.config, db: h.t.db }, { idleMs: 20, log: () => {} });
     const incident = await createIncident(h.t.db);
-    await createMovedAppointments(h.t.db, incident, 120);
-    await waitFor('every email', () => h.resend.emails.length === 120, 10_000);
+    await createMovedAppointments(h.t.db, incident, 250);
+    await waitFor('the first batch', () => h.resend.emails.length === 100, 10_000);
+    await waitFor('the first batch recorded and the next one claimed', async () => {
+      const states = (await h.t.db.select({ state: deliveries.state }).from(deliveries)).map((row) => row.state);
+      return states.filter((state) => state === 'sent').length === 100 && states.includes('sending');
+    }, 10_000);
     await polling.stop();
     polling = undefined;
-    expect(await h.t.db.select().from(deliveries).where(eq(deliveries.state, 'sending'))).toEqual([]);
+
+    const rows = await h.t.db.select().from(deliveries);
+    expect(rows.filter((row) => row.state === 'sending')).toEqual([]);
+    expect(rows.filter((row) => row.state === 'sent')).toHaveLength(h.resend.emails.length);
+    const handedBack = rows.filter((row) => row.state === 'pending' && row.batchId);
+    expect(handedBack.length).toBeGreaterThan(0);
+    expect(handedBack.every((row) => row.attempts === 0 && row.leaseOwner === null)).toBe(true);
   });
 });
