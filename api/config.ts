@@ -95,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     resend: { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL.replace(/\/$/, ''), requestsPerSecond: e.RESEND_RPS },
     email: { from: e.EMAIL_FROM, replyTo: e.EMAIL_REPLY_TO },
-    // Without a configured secret the links are still signed, but only valid until restart.
+    // Absent: a key generated once and kept in the database (api/broadcast/calendar-signing-secret.ts).
     calendarSigningSecret: e.CALENDAR_SIGNING_SECRET,
     delivery: { maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     runWorker: e.WORKER === 'on',

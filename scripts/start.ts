@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createApp } from '../api/app';
 import { createApiToken, registerAdminToken } from '../api/auth/tokens';
+import { withCalendarSigningSecret } from '../api/broadcast/calendar-signing-secret';
 import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
 import { startServer } from '../api/server';
@@ -38,9 +39,10 @@ async function ensureAdminAccess(db: Database, config: Config): Promise<void> {
   console.log(`\nAdmin API token (shown once; keep it safe):\n  ${secret}\n`);
 }
 
-const config = readConfig();
-const connection = await openDatabase(config.database);
+const parsedConfig = readConfig();
+const connection = await openDatabase(parsedConfig.database);
 await migrateDatabase(connection.db);
+const config = await withCalendarSigningSecret(connection.db, parsedConfig);
 await ensureAdminAccess(connection.db, config);
 
 if (config.nodeEnv !== 'production' && (await isDatabaseEmpty(connection.db))) {

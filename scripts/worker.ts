@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
+import { withCalendarSigningSecret } from '../api/broadcast/calendar-signing-secret';
 import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
 import { migrateDatabase, openDatabase } from '../db/client';
 
@@ -9,9 +10,10 @@ import { migrateDatabase, openDatabase } from '../db/client';
  * finishing the requests in flight. `--lease-ms` and `--idle-ms` tune takeover and polling.
  */
 const { values } = parseArgs({ options: { 'lease-ms': { type: 'string' }, 'idle-ms': { type: 'string' } } });
-const config = loadConfig();
-const connection = await openDatabase(config.database);
+const parsedConfig = loadConfig();
+const connection = await openDatabase(parsedConfig.database);
 await migrateDatabase(connection.db);
+const config = await withCalendarSigningSecret(connection.db, parsedConfig);
 
 const worker = startDeliveryWorker(
   { config, db: connection.db },

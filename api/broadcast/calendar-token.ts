@@ -9,7 +9,8 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
  */
 export type CalendarTokenSubject = { reference: string; moveId: number };
 
-// Without a configured secret the links stay valid only as long as this process runs.
+// Only for callers that never resolved a key (scripts/start.ts and the worker always do: see
+// calendar-signing-secret.ts); such links stay valid only as long as this process runs.
 const processSecret = randomBytes(32).toString('hex');
 
 function keyFor(secret: string | undefined): Buffer {

@@ -176,4 +176,9 @@ CREATE TABLE `deliveries` (
 CREATE UNIQUE INDEX `deliveries_idempotency_key_unique` ON `deliveries` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `deliveries_due` ON `deliveries` (`channel`,`state`,`batch_id`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `deliveries_incident` ON `deliveries` (`incident_id`,`state`);--> statement-breakpoint
-CREATE INDEX `deliveries_batch` ON `deliveries` (`batch_id`);
+CREATE INDEX `deliveries_batch` ON `deliveries` (`batch_id`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);

@@ -7,3 +7,4 @@ export * from './incidents';
 export * from './updates';
 export * from './appointments';
 export * from './deliveries';
+export * from './settings';
