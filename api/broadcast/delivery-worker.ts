@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Database } from '../../db/client';
 import type { Config } from '../config';
@@ -54,6 +55,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
   const xLimiter = xChannel ? xRateLimiter(config.x.postsPer15Minutes) : null;
   const emailLimiter = emailChannel ? resendRateLimiter(config.resend.requestsPerSecond) : null;
   const stopping = new AbortController();
+  // Every lane waits on this one signal (rate limit and idle pauses): more than Node's default 10 listeners, by design.
+  setMaxListeners(64, stopping.signal);
   const lease = (): Lease => ({ owner, now: now(), leaseMs });
   const holder = () => ({ owner, now: now() });
 
