@@ -10,7 +10,8 @@ import {
 import { recordAudit } from '../audit/record-audit';
 import { newId } from '../ids';
 import type { ActionContext } from './four-eyes';
-import { checkSchedule, throwIfInvalid, toIsoInstant, toNairobiDate } from './incident-input-rules';
+import { checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
+import { dayOf } from '../offices/calendar-days';
 import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
 
 export type NewIncident = UpdateContent & {
@@ -37,7 +38,7 @@ export async function createIncident(
   const scheduledFor = input.scheduledFor ? toIsoInstant(input.scheduledFor) : null;
   // A maintenance disrupts from the day it starts unless staff say otherwise, so the appointments
   // it closes are found without a second date to remember.
-  const disruptionFrom = input.disruptionFrom ? toNairobiDate(input.disruptionFrom) : scheduledFor && kind === 'maintenance' ? toNairobiDate(scheduledFor) : null;
+  const disruptionFrom = input.disruptionFrom ? dayOf(input.disruptionFrom) : scheduledFor && kind === 'maintenance' ? dayOf(scheduledFor) : null;
   const scheduledUntil = input.scheduledUntil ? toIsoInstant(input.scheduledUntil) : null;
   const at = context.now.toISOString();
   const tokenId = context.actor.tokenId;

@@ -4,7 +4,8 @@ import { incidents, type IncidentImpact, type IncidentRow } from '../../db/schem
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, forbidden } from '../http/problem';
 import type { ActionContext } from './four-eyes';
-import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant, toNairobiDate } from './incident-input-rules';
+import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
+import { dayOf } from '../offices/calendar-days';
 import { findPendingUpdate, loadIncident } from './incident-records';
 
 /** The incident's own fields staff may change directly (status and components change through updates). */
@@ -46,7 +47,7 @@ export async function editIncident(
       ...(changes.postmortem !== undefined ? { postmortem: changes.postmortem || null } : {}),
       ...(changes.scheduledFor !== undefined ? { scheduledFor: changes.scheduledFor && toIsoInstant(changes.scheduledFor) } : {}),
       ...(changes.scheduledUntil !== undefined ? { scheduledUntil: changes.scheduledUntil && toIsoInstant(changes.scheduledUntil) } : {}),
-      ...(changes.disruptionFrom !== undefined ? { disruptionFrom: changes.disruptionFrom && toNairobiDate(changes.disruptionFrom) } : {}),
+      ...(changes.disruptionFrom !== undefined ? { disruptionFrom: changes.disruptionFrom && dayOf(changes.disruptionFrom) } : {}),
     };
     if (Object.keys(values).length === 0) throw badRequest('Send at least one field to change.', [{ field: '(body)', message: 'No field to change.' }]);
     const merged = { ...current, ...values };

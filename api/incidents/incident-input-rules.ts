@@ -13,14 +13,6 @@ import { badRequest } from '../http/problem';
 
 export type FieldError = { field: string; message: string };
 
-const nairobiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** A day (YYYY-MM-DD) as is, or the Africa/Nairobi calendar day of an ISO date-time. */
-export function toNairobiDate(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return nairobiDay.format(new Date(value));
-}
-
 /** An ISO date-time in one canonical form (UTC), so stored values compare as text. */
 export const toIsoInstant = (value: string) => new Date(value).toISOString();
 

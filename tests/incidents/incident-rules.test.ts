@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { incidentFieldsAfter } from '../../api/incidents/apply-update-to-incident';
 import { assertMayApprove, assertMayPublish } from '../../api/incidents/four-eyes';
-import { checkRestoration, checkSchedule, toNairobiDate } from '../../api/incidents/incident-input-rules';
+import { checkRestoration, checkSchedule } from '../../api/incidents/incident-input-rules';
+import { dayOf } from '../../api/offices/calendar-days';
 import type { IncidentRow, IncidentUpdateRow } from '../../db/schema/index';
 
 const incident = {
@@ -76,10 +77,10 @@ describe('input rules', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
         const expected = new Date(instant.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
-        expect(toNairobiDate(instant.toISOString())).toBe(expected);
+        expect(dayOf(instant.toISOString())).toBe(expected);
       }),
     );
-    expect(toNairobiDate('2026-11-24')).toBe('2026-11-24');
+    expect(dayOf('2026-11-24')).toBe('2026-11-24');
   });
 
   it('allows restoration on the first day of disruption but not before it', () => {
