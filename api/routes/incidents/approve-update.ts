@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publishers } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { approveUpdate } from '../../incidents/approve-update';
@@ -24,9 +25,8 @@ const route = createRoute({
 export function registerApproveUpdate(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id, update_id: updateId } = c.req.valid('param');
-    const { db, now } = c.get('deps');
-    const token = c.get('token');
-    const update = await approveUpdate(db, id, updateId, { now: now(), actor: { tokenId: token.id, role: token.role } });
+    const { db } = c.get('deps');
+    const update = await approveUpdate(db, id, updateId, actionContext(c));
     return c.json(updateJson(update), 200);
   });
 }

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { draftUpdate } from '../../incidents/draft-update';
-import { updateJson } from './incident-json';
+import { updateContentFromJson, updateJson } from './incident-json';
 import { DraftUpdateSchema, IdParamSchema, IncidentUpdateSchema } from './schema';
 
 const route = createRoute({
@@ -26,20 +27,12 @@ export function registerCreateUpdate(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, now } = c.get('deps');
-    const token = c.get('token');
+    const { db } = c.get('deps');
     const update = await draftUpdate(
       db,
       id,
-      {
-        status: body.status,
-        body: body.body,
-        bodySw: body.body_sw,
-        xText: body.x_text,
-        components: body.components,
-        expectedRestoration: body.expected_restoration,
-      },
-      { now: now(), actor: { tokenId: token.id, role: token.role } },
+      updateContentFromJson(body),
+      actionContext(c),
     );
     return c.json(updateJson(update), 201);
   });

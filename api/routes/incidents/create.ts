@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
 import { createIncident } from '../../incidents/create-incident';
 import { getIncidentDetail } from '../../incidents/read-incidents';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { incidentDetailJson } from './incident-json';
@@ -25,8 +26,7 @@ const route = createRoute({
 export function registerCreateIncident(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const { db, now } = c.get('deps');
-    const token = c.get('token');
+    const { db } = c.get('deps');
     const { incident } = await createIncident(
       db,
       {
@@ -43,7 +43,7 @@ export function registerCreateIncident(app: OpenApiRouter): void {
         scheduledFor: body.scheduled_for,
         scheduledUntil: body.scheduled_until,
       },
-      { now: now(), actor: { tokenId: token.id, role: token.role } },
+      actionContext(c),
     );
     return c.json(incidentDetailJson(await getIncidentDetail(db, incident.id)), 201);
   });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { deleteIncident } from '../../incidents/delete-incident';
@@ -23,9 +24,8 @@ const route = createRoute({
 export function registerDeleteIncident(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { db, now } = c.get('deps');
-    const token = c.get('token');
-    await deleteIncident(db, id, { now: now(), actor: { tokenId: token.id, role: token.role } });
+    const { db } = c.get('deps');
+    await deleteIncident(db, id, actionContext(c));
     return c.body(null, 204);
   });
 }

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { editUpdate } from '../../incidents/edit-update';
-import { updateJson } from './incident-json';
+import { updateContentFromJson, updateJson } from './incident-json';
 import { EditUpdateSchema, IncidentUpdateSchema, UpdateParamSchema } from './schema';
 
 const route = createRoute({
@@ -26,21 +27,13 @@ export function registerEditUpdate(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id, update_id: updateId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, now } = c.get('deps');
-    const token = c.get('token');
+    const { db } = c.get('deps');
     const update = await editUpdate(
       db,
       id,
       updateId,
-      {
-        status: body.status,
-        body: body.body,
-        bodySw: body.body_sw,
-        xText: body.x_text,
-        components: body.components,
-        expectedRestoration: body.expected_restoration,
-      },
-      { now: now(), actor: { tokenId: token.id, role: token.role } },
+      updateContentFromJson(body),
+      actionContext(c),
     );
     return c.json(updateJson(update), 200);
   });

@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { IncidentUpdateRow } from '../../../db/schema/index';
 import type { IncidentDetail, IncidentSummary } from '../../incidents/read-incidents';
-import type { IncidentDetailSchema, IncidentSchema, IncidentUpdateSchema } from './schema';
+import type { UpdateContent } from '../../incidents/update-content';
+import type { DraftUpdateSchema, IncidentDetailSchema, IncidentSchema, IncidentUpdateSchema } from './schema';
 
 /** The API's snake_case shapes of incidents and updates (field names follow Statuspage). */
 export function incidentJson(incident: IncidentSummary): z.infer<typeof IncidentSchema> {
@@ -53,4 +54,18 @@ export function updateJson(update: IncidentUpdateRow): z.infer<typeof IncidentUp
 
 export function incidentDetailJson(detail: IncidentDetail): z.infer<typeof IncidentDetailSchema> {
   return { ...incidentJson(detail), updates: detail.updates.map(updateJson) };
+}
+
+/** An update's content as the domain takes it, from the API's snake_case body (fields left out stay undefined). */
+export function updateContentFromJson(body: z.infer<typeof DraftUpdateSchema>): UpdateContent;
+export function updateContentFromJson(body: Partial<z.infer<typeof DraftUpdateSchema>>): Partial<UpdateContent>;
+export function updateContentFromJson(body: Partial<z.infer<typeof DraftUpdateSchema>>): Partial<UpdateContent> {
+  return {
+    status: body.status,
+    body: body.body,
+    bodySw: body.body_sw,
+    xText: body.x_text,
+    components: body.components,
+    expectedRestoration: body.expected_restoration,
+  };
 }

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publishers } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { publishUpdate } from '../../incidents/publish-update';
@@ -27,13 +28,8 @@ export function registerPublishIncident(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, now, siteBuilds } = c.get('deps');
-    const token = c.get('token');
-    const { rescheduled, update } = await publishUpdate(db, id, {
-      now: now(),
-      actor: { tokenId: token.id, role: token.role },
-      overrideReason: body?.override_reason ?? null,
-    });
+    const { db, siteBuilds } = c.get('deps');
+    const { rescheduled, update } = await publishUpdate(db, id, { ...actionContext(c), overrideReason: body?.override_reason ?? null });
     siteBuilds.schedule(`incident ${id}: update ${update.id} published`);
     return c.json({ ...incidentDetailJson(await getIncidentDetail(db, id)), rescheduled: { moved: rescheduled.moved, waiting: rescheduled.waiting } }, 200);
   });

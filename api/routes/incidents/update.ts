@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
+import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { editIncident } from '../../incidents/edit-incident';
@@ -27,8 +28,7 @@ export function registerUpdateIncident(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, now, siteBuilds } = c.get('deps');
-    const token = c.get('token');
+    const { db, siteBuilds } = c.get('deps');
     const { publicChange } = await editIncident(
       db,
       id,
@@ -40,7 +40,7 @@ export function registerUpdateIncident(app: OpenApiRouter): void {
         scheduledUntil: body.scheduled_until,
         disruptionFrom: body.disruption_from,
       },
-      { now: now(), actor: { tokenId: token.id, role: token.role } },
+      actionContext(c),
     );
     if (publicChange) siteBuilds.schedule(`incident ${id} edited`);
     return c.json(incidentDetailJson(await getIncidentDetail(db, id)), 200);
