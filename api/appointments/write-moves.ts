@@ -10,7 +10,7 @@ const chunkSize = 10_000;
 
 /**
  * Moves appointments and, for each move, records it in appointment_moves and queues one pending
- * applicant email in deliveries, with set-based statements over JSON array parameters (two per
+ * applicant email in deliveries (superseding one still unsent), with set-based statements over JSON array parameters (two per
  * new date, one per 10,000 emails; never one per row). Moves sharing a new date are written
  * together, so each statement binds just one date and a flat list of references, and the
  * "from" date is read from the row itself. Move ids are allotted here so each email can name its
@@ -39,6 +39,16 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
       UPDATE appointments SET appointment_date = ${toDate}, status = 'rescheduled', updated_at = ${at}
       WHERE reference IN (SELECT value FROM json_each(${list}))`);
     nextId += references.length;
+  }
+
+  // An email still waiting, never claimed, would tell the applicant a date that is already gone:
+  // the new move's email replaces it (and names the date they last heard of, see
+  // api/broadcast/last-announced-dates.ts). Emails already claimed may have been sent; they stay.
+  for (let start = 0; start < moves.length; start += chunkSize) {
+    await tx.run(sql`
+      UPDATE deliveries SET state = 'superseded', updated_at = ${at}
+      WHERE channel = 'applicant_email' AND state = 'pending' AND batch_id IS NULL
+        AND recipient IN (SELECT value FROM json_each(${JSON.stringify(moves.slice(start, start + chunkSize).map((move) => move.reference))}))`);
   }
 
   const deliveryIds = newIds(moves.length);

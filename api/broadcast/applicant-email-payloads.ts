@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, deliveries, incidents, offices } from '../../db/schema/index';
 import type { Config } from '../config';
+import { lastAnnouncedDates } from './last-announced-dates';
 import { createCalendarToken } from './calendar-token';
 import type { EmailMessage } from './resend-channel';
 import { renderApplicantEmail } from './render-applicant-email';
@@ -54,6 +55,7 @@ export async function renderApplicantEmailPayloads(
     .leftJoin(incidents, eq(incidents.id, deliveries.incidentId))
     .where(inArray(deliveries.id, deliveryIds));
 
+  const announced = await lastAnnouncedDates(db, rows.flatMap(({ move }) => (move ? [move.id] : [])));
   return rows.map(({ delivery, move, appointment, office, incident }): ApplicantEmailPayloadResult => {
     if (!move || !appointment) return { deliveryId: delivery.id, problem: 'The appointment move this email was about no longer exists.' };
     if (!plausibleEmail.test(appointment.email)) {
@@ -65,7 +67,7 @@ export async function renderApplicantEmailPayloads(
       fullName: appointment.fullName,
       reference: appointment.reference,
       service: appointment.service,
-      oldDate: move.fromDate,
+      oldDate: announced.get(move.id) ?? move.fromDate,
       newDate: move.toDate,
       office: { name: office?.name ?? appointment.officeCode, address: office?.address ?? '' },
       incidentName: incident?.name ?? '',

@@ -42,5 +42,6 @@ export type AppointmentStatus = (typeof appointmentStatuses)[number];
 export const deliveryChannels = ['x', 'applicant_email', 'subscriber_email', 'webhook'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
 
-export const deliveryStates = ['pending', 'sending', 'sent', 'failed', 'dead', 'dry_run'] as const;
+/** `superseded`: an applicant email replaced, before it was ever sent, by the email of a later move. */
+export const deliveryStates = ['pending', 'sending', 'sent', 'failed', 'dead', 'dry_run', 'superseded'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
