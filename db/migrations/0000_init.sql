@@ -177,6 +177,7 @@ CREATE UNIQUE INDEX `deliveries_idempotency_key_unique` ON `deliveries` (`idempo
 CREATE INDEX `deliveries_due` ON `deliveries` (`channel`,`state`,`batch_id`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `deliveries_incident` ON `deliveries` (`incident_id`,`state`);--> statement-breakpoint
 CREATE INDEX `deliveries_batch` ON `deliveries` (`batch_id`);--> statement-breakpoint
+CREATE INDEX `deliveries_move` ON `deliveries` (`move_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,

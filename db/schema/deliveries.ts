@@ -38,6 +38,8 @@ export const deliveries = sqliteTable(
     index('deliveries_due').on(t.channel, t.state, t.batchId, t.nextAttemptAt),
     index('deliveries_incident').on(t.incidentId, t.state),
     index('deliveries_batch').on(t.batchId),
+    // The email of a move, found from the move (superseded emails, last-announced dates).
+    index('deliveries_move').on(t.moveId),
   ],
 );
 
