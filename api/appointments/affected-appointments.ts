@@ -29,6 +29,8 @@ export type AffectedReport = {
     by_original_day: { date: string; count: number }[];
   };
   items?: AffectedItem[];
+  limit?: number;
+  offset?: number;
   preview?: ReschedulePreview;
 };
 
@@ -40,7 +42,8 @@ export type AffectedReport = {
 export async function affectedAppointments(
   db: Database,
   incidentId: string,
-  options: { now: Date; includeItems: boolean; includePreview: boolean },
+  /** items: the page of items to include, or null for counts only. */
+  options: { now: Date; items: { limit: number; offset: number } | null; includePreview: boolean },
 ): Promise<AffectedReport> {
   const computed = await computeReschedulePlan(db, incidentId, { includePending: true, now: options.now });
   const items = new Map<string, AffectedItem>();
@@ -86,7 +89,7 @@ export async function affectedAppointments(
       by_office_service: [...byOfficeService.values()].sort((a, b) => a.office.localeCompare(b.office) || a.service.localeCompare(b.service)),
       by_original_day: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })),
     },
-    ...(options.includeItems && { items: all }),
+    ...(options.items && { items: all.slice(options.items.offset, options.items.offset + options.items.limit), ...options.items }),
     ...(options.includePreview && { preview: summarizeReschedule(computed) }),
   };
 }

@@ -60,6 +60,16 @@ describe('GET /incidents/{id}/affected', () => {
     expect(a1.appointmentDate).toBe('2026-06-02');
   });
 
+  it('pages the items in order while the counts cover everyone', async () => {
+    await addIncident(t.db, { id: 'inc', published: false, disruptionFrom: '2026-06-02', expectedRestoration: '2026-06-04', disrupts: [{ service: 'application', office: null }] });
+    const second = await affected(t.tokens.publisher, '?limit=2&offset=1');
+    expect(second.counts.total).toBe(3);
+    expect(second.items?.map((item) => item.reference)).toEqual(['A2', 'K1']);
+    const bad = await t.request('GET', '/api/v1/incidents/inc/affected?limit=0', { token: t.tokens.publisher });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0].field).toBe('limit');
+  });
+
   it('gives drafters counts only, without items', async () => {
     await addIncident(t.db, { id: 'inc', disruptionFrom: '2026-06-02', expectedRestoration: '2026-06-04', disrupts: [{ service: 'application', office: 'NYH' }] });
     const report = await affected(t.tokens.drafter);

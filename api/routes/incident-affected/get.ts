@@ -24,10 +24,11 @@ const route = createRoute({
 export function registerGetIncidentAffected(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { db, now } = c.get('deps');
+    const query = c.req.valid('query');
     const report = await affectedAppointments(db, c.req.valid('param').id, {
       now: now(),
-      includeItems: c.get('token').role !== 'drafter',
-      includePreview: c.req.valid('query').preview === 'true',
+      items: c.get('token').role === 'drafter' ? null : { limit: query.limit, offset: query.offset },
+      includePreview: query.preview === 'true',
     });
     return c.json(report, 200);
   });

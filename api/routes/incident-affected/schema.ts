@@ -10,6 +10,8 @@ export const AffectedQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ param: { name: 'preview', in: 'query' }, description: 'true: add the reschedule preview (first and last new date per office and service, waits over 21 days).' }),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000).openapi({ param: { name: 'limit', in: 'query' }, description: 'Items per page (counts always cover everyone).' }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' } }),
 });
 
 const PreviewSchema = z.object({
@@ -45,7 +47,9 @@ export const AffectedSchema = z
         }),
       )
       .optional()
-      .openapi({ description: 'Publishers and admins only.' }),
+      .openapi({ description: 'Publishers and admins only; one page, in order of original date then reference (counts.total is the whole).' }),
+    limit: z.number().int().optional(),
+    offset: z.number().int().optional(),
     preview: PreviewSchema.optional(),
   })
   .openapi('AffectedAppointments');
