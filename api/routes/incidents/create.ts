@@ -5,7 +5,7 @@ import { getIncidentDetail } from '../../incidents/read-incidents';
 import { actionContext } from './action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { incidentDetailJson } from './incident-json';
+import { incidentDetailJson, updateContentFromJson } from './incident-json';
 import { CreateIncidentSchema, IncidentDetailSchema } from './schema';
 
 const route = createRoute({
@@ -30,15 +30,10 @@ export function registerCreateIncident(app: OpenApiRouter): void {
     const { incident } = await createIncident(
       db,
       {
+        ...updateContentFromJson(body),
         name: body.name,
         kind: body.kind,
         impact: body.impact,
-        status: body.status,
-        body: body.body,
-        bodySw: body.body_sw,
-        xText: body.x_text,
-        components: body.components,
-        expectedRestoration: body.expected_restoration,
         disruptionFrom: body.disruption_from,
         scheduledFor: body.scheduled_for,
         scheduledUntil: body.scheduled_until,
