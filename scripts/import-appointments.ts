@@ -12,7 +12,16 @@ import { migrateDatabase, openDatabase } from '../db/client';
  */
 const usage = 'Usage: npm run import:appointments -- FILE.csv [--skip-invalid]';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+function readArguments() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { 'skip-invalid': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    // An unknown flag gets the usage, not a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+const { values, positionals } = readArguments();
 if (values.help || positionals.length !== 1) {
   console.error(usage);
   process.exit(values.help ? 0 : 2);

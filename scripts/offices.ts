@@ -39,9 +39,12 @@ function printOffice(office: OfficeView): void {
 async function run(db: Database, command: string | undefined, args: string[], options: { address?: string; note?: string }): Promise<void> {
   const actor = { tokenId: null };
   switch (command) {
-    case 'list':
-      for (const office of await listOffices(db)) printOffice(office);
+    case 'list': {
+      const all = await listOffices(db);
+      if (all.length === 0) console.log('No offices yet; add one with: npm run offices -- add CODE NAME APPLICATION_WEEK COLLECTION_WEEK');
+      for (const office of all) printOffice(office);
       return;
+    }
     case 'show':
       return printOffice(await getOffice(db, args[0]));
     case 'add':
@@ -64,7 +67,21 @@ async function run(db: Database, command: string | undefined, args: string[], op
   }
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { address: { type: 'string' }, note: { type: 'string' } } });
+/** The command line, or null after printing what is wrong with it (never a stack trace). */
+function readArguments() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { address: { type: 'string' }, note: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = readArguments();
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 try {
   const config = loadConfig();
   const connection = await openDatabase(config.database);
