@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -6,6 +7,13 @@ import type { AppEnv } from './http/app-env';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
 import { registerPublicRoutes, registerStaffRoutes } from './routes/index';
+
+/** Hono's own refusals (body parsing, media type) in words that say what to send instead. */
+function explainHttpException(error: HTTPException): string {
+  if (/malformed json/i.test(error.message)) return 'The request body is not valid JSON: send one JSON object with Content-Type: application/json.';
+  if (error.status === 415) return 'Unsupported media type: send the body as application/json (CSV imports: text/csv).';
+  return error.message || (STATUS_CODES[error.status] ?? 'Error');
+}
 
 /**
  * The whole HTTP application minus static files: the staff API under /api/v1 and the public
@@ -41,8 +49,7 @@ export function createApp(deps: AppDependencies) {
       return problemResponse(c, { title: error.title, status: error.status, detail: error.detail, ...error.extensions });
     }
     if (error instanceof HTTPException) {
-      const response = error.getResponse();
-      return problemResponse(c, { title: response.statusText || 'Error', status: error.status, detail: error.message });
+      return problemResponse(c, { title: STATUS_CODES[error.status] ?? 'Error', status: error.status, detail: explainHttpException(error) });
     }
     // Unexpected: log the stack for operators, answer without it.
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);

@@ -21,3 +21,22 @@ describe('the staff API shell', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('requests the API cannot read', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+  });
+  afterEach(() => t.close());
+
+  it('answers broken JSON and the wrong media type with problem+json saying what to send', async () => {
+    const broken = await t.request('POST', '/api/v1/incidents', { token: t.tokens.drafter, body: '{"name": ', headers: { 'Content-Type': 'application/json' } });
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toContain('application/problem+json');
+    expect(await broken.json()).toMatchObject({ title: 'Bad Request', detail: expect.stringContaining('not valid JSON') });
+
+    const form = await t.request('POST', '/api/v1/incidents', { token: t.tokens.drafter, body: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ title: 'Unsupported Media Type', detail: expect.stringContaining('application/json') });
+  });
+});
