@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
@@ -6,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { importAppointments } from '../../api/appointments/import-appointments';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import type { BenchRow } from './bench-row';
+import { peakRssMb } from './peak-rss';
 
 const rowCount = 100_000;
 const runs = 3;
@@ -52,6 +55,33 @@ async function timeImport(dir: string, csv: string, run: string): Promise<{ ms: 
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 1_048_576);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Small enough that a file loaded whole (8.6 MB of CSV is far more as JS objects) could not fit. */
+const cappedHeapMb = 40;
+
+/**
+ * `npm run import:appointments` itself in a child process with its heap capped, and its peak RSS
+ * (VmHWM): the whole-process figure, not a delta that depends on when V8 collects garbage.
+ */
+async function cliImportPeakRss(dir: string, csv: string, run: string): Promise<number> {
+  const databaseUrl = `file:${join(dir, `cli-${run}.db`)}`;
+  const connection = await openDatabase({ url: databaseUrl });
+  await migrateDatabase(connection.db);
+  const week = JSON.stringify([500, 500, 500, 500, 500, 0, 0]);
+  for (const code of offices) await connection.db.run(sql`INSERT INTO offices (code, name, application_capacity, collection_capacity) VALUES (${code}, ${code}, ${week}, ${week})`);
+  connection.close();
+  const child = spawn(process.execPath, [`--max-old-space-size=${cappedHeapMb}`, '--import', 'tsx', 'scripts/import-appointments.ts', csv], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
+    stdio: 'ignore',
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, peakRssMb(child.pid!))), 20);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`import:appointments exited with ${code} on ${csv}`);
+  return peak;
+}
 
 /** Streamed means flat: a file five times smaller should need about as much memory, not five times less. */
 export async function benchAppointmentImport(dir: string): Promise<BenchRow[]> {
@@ -64,6 +94,8 @@ export async function benchAppointmentImport(dir: string): Promise<BenchRow[]> {
   const results = [];
   for (let run = 0; run < runs; run++) results.push(await timeImport(dir, csv, String(run)));
   if (results.some((result) => result.imported !== rowCount)) throw new Error('The import did not insert every row.');
+  const cliSmall = await cliImportPeakRss(dir, small, 'small');
+  const cliLarge = await cliImportPeakRss(dir, csv, 'large');
   const byTime = [...results].sort((a, b) => a.ms - b.ms);
   const median = byTime[Math.floor(runs / 2)];
   return [
@@ -75,5 +107,7 @@ export async function benchAppointmentImport(dir: string): Promise<BenchRow[]> {
       note: `worst of ${runs}; the CSV is ${sizeMb.toFixed(1)} MB`,
     },
     { name: 'import peak RSS growth, 20,000 rows', value: megabytes(smallResult.rssGrowth), unit: 'MB', note: 'the same import with a fifth of the rows, for comparison' },
+    { name: 'import:appointments peak RSS, 100,000 rows', value: Math.round(cliLarge), unit: 'MB', note: `whole CLI process, heap capped at ${cappedHeapMb} MB` },
+    { name: 'import:appointments peak RSS, 20,000 rows', value: Math.round(cliSmall), unit: 'MB', note: 'the same, a fifth of the rows' },
   ];
 }

@@ -12,6 +12,7 @@ import { incidentUpdates, incidents, offices } from '../../db/schema/index';
 import { startFakeResend } from '../../tests/fakes/resend';
 import { startFakeX } from '../../tests/fakes/x';
 import type { BenchRow } from './bench-row';
+import { peakRssMb } from './peak-rss';
 
 /**
  * Broadcast benchmarks. (1) 100,000 applicant emails: a worker process (`scripts/worker.ts`, the
@@ -67,11 +68,6 @@ function workerCommandArguments(): string[] {
   if (command === 'node') return args;
   if (command === 'tsx') return ['--import', 'tsx', ...args];
   throw new Error(`Cannot run the worker script "${packageJson.scripts.worker}" directly`);
-}
-
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : 0;
 }
 
 async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
