@@ -27,8 +27,8 @@ export function requireRole(options: RequireRoleOptions): MiddlewareHandler<AppE
     if (!options.roles.includes(token.role)) {
       throw new ProblemError(403, 'Forbidden', `This action needs the role ${options.roles.join(' or ')}; your token is a ${token.role}.`);
     }
-    c.set('token', token);
-    await touchToken(db, token.id, now());
+    c.set('token', { id: token.id, name: token.name, role: token.role });
+    await touchToken(db, token, now());
     await next();
   };
 }

@@ -31,7 +31,7 @@ export async function registerAdminToken(db: Database, secret: string): Promise<
   await createApiToken(db, { name: 'ADMIN_TOKEN', role: 'admin', secret });
 }
 
-export async function findTokenBySecret(db: Database, secret: string): Promise<AuthenticatedToken | undefined> {
+export async function findTokenBySecret(db: Database, secret: string): Promise<(AuthenticatedToken & { lastUsedAt: string | null }) | undefined> {
   const prefix = tokenPattern.exec(secret)?.[1] ?? secret.slice(0, 8);
   const rows = await db
     .select()
@@ -39,9 +39,13 @@ export async function findTokenBySecret(db: Database, secret: string): Promise<A
     .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)));
   const expected = Buffer.from(hashSecret(secret), 'hex');
   const match = rows.find((row) => timingSafeEqual(Buffer.from(row.secretHash, 'hex'), expected));
-  return match ? { id: match.id, name: match.name, role: match.role } : undefined;
+  return match ? { id: match.id, name: match.name, role: match.role, lastUsedAt: match.lastUsedAt } : undefined;
 }
 
-export async function touchToken(db: Database, id: string, at: Date): Promise<void> {
-  await db.update(apiTokens).set({ lastUsedAt: at.toISOString() }).where(eq(apiTokens.id, id));
+/** last_used_at to the minute: a write on every request would make each read wait for the writer. */
+const touchEveryMs = 60_000;
+
+export async function touchToken(db: Database, token: { id: string; lastUsedAt: string | null }, at: Date): Promise<void> {
+  if (token.lastUsedAt && at.getTime() - Date.parse(token.lastUsedAt) < touchEveryMs) return;
+  await db.update(apiTokens).set({ lastUsedAt: at.toISOString() }).where(eq(apiTokens.id, token.id));
 }

@@ -31,7 +31,18 @@ describe('API tokens', () => {
     const used = await t.request('GET', '/api/v1/incidents', { token: created.token });
     expect(used.status).toBe(200);
     const afterUse = await expectJson(await t.request('GET', '/api/v1/tokens', { token: t.tokens.admin }), 200);
-    expect(afterUse.items.find((item: { id: string }) => item.id === created.id).last_used_at).toBe(t.now.value.toISOString());
+    const firstUse = t.now.value.toISOString();
+    expect(afterUse.items.find((item: { id: string }) => item.id === created.id).last_used_at).toBe(firstUse);
+
+    // Kept to the minute: a use 30 s later writes nothing, one 2 minutes later moves it on.
+    const lastUsed = async () =>
+      (await expectJson(await t.request('GET', '/api/v1/tokens', { token: t.tokens.admin }), 200)).items.find((item: { id: string }) => item.id === created.id).last_used_at;
+    t.now.value = new Date(t.now.value.getTime() + 30_000);
+    await t.request('GET', '/api/v1/incidents', { token: created.token });
+    expect(await lastUsed()).toBe(firstUse);
+    t.now.value = new Date(t.now.value.getTime() + 90_000);
+    await t.request('GET', '/api/v1/incidents', { token: created.token });
+    expect(await lastUsed()).toBe(t.now.value.toISOString());
   });
 
   it('revokes a token so its next request is 401, and audits both writes', async () => {
