@@ -40,7 +40,8 @@ export function planSiteBuild(data: PublishedData, identity: PageIdentity, previ
 
   const incidentPages = data.incidents
     .map((incident) => incidentPageView(incident, componentNames))
-    .filter((view) => changed(`incidents/${view.id}/index.html`, view));
+    // Rendered in English and Swahili from the same view; both files are tracked so both carry over.
+    .filter((view) => [changed(`incidents/${view.id}/index.html`, view), changed(`sw/incidents/${view.id}/index.html`, view)].some(Boolean));
   const allHistoryPages = historyPageViews(data.incidents);
   const historyPages = allHistoryPages.filter((view) => changed(`history/${view.number}/index.html`, view));
 

@@ -60,7 +60,7 @@ describe('the public status page in Chromium', () => {
   it('has no accessibility violations (axe-core) on the home pages, an incident and the history', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const path of ['/', '/sw/', '/incidents/inc-outage/', '/history/']) {
+    for (const path of ['/', '/sw/', '/incidents/inc-outage/', '/sw/incidents/inc-outage/', '/history/']) {
       await page.goto(`${server.url}${path}`);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {

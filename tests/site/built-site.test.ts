@@ -87,6 +87,20 @@ describe('the built site', () => {
     expect(readdirSync(join(dir, 'incidents')).sort()).toEqual(['inc-old', 'inc-outage', 'mnt-planned']);
   });
 
+  it('has each incident page in Swahili too, Swahili first, linked from the Swahili home page', () => {
+    const html = read('sw/incidents/inc-outage/index.html');
+    expect(html).toContain('<html lang="sw"');
+    const swahili = html.indexOf('Mfumo wa kuchapisha pasipoti umeharibika.');
+    const english = html.indexOf('The passport printing system failed.');
+    expect(swahili).toBeGreaterThan(0);
+    expect(english).toBeGreaterThan(swahili);
+    // An update without a Swahili text is still there, in English.
+    expect(html).toContain('We cannot receive passport applications');
+    expect(html).toContain('href="/incidents/inc-outage/"');
+    expect(read('sw/index.html')).toContain('href="/sw/incidents/inc-outage/"');
+    expect(read('incidents/inc-outage/index.html')).toContain('href="/sw/incidents/inc-outage/"');
+  });
+
   it('lists history newest first with feeds carrying the published incidents', () => {
     const history = read('history/index.html');
     expect(history.indexOf('Passport system outage at Nyayo House')).toBeLessThan(history.indexOf('Slow collection at Mombasa'));

@@ -95,8 +95,10 @@ describe('planSiteBuild', () => {
     expect(second.snapshot.incidentPages.map((p) => p.id)).toEqual(['inc-00060']);
     expect(second.snapshot.historyPages.map((p) => p.number)).toEqual([3]);
     expect(second.reuse).toContain('incidents/inc-00000/index.html');
+    expect(second.reuse).toContain('sw/incidents/inc-00000/index.html');
     expect(second.reuse).toContain('history/1/index.html');
-    expect(second.reuse).toHaveLength(60 + 2);
+    // 60 unchanged incidents in English and Swahili, and 2 unchanged history pages.
+    expect(second.reuse).toHaveLength(60 * 2 + 2);
   });
 
   it('re-renders the previous newest page when a new history page begins', () => {
