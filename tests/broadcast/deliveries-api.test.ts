@@ -26,6 +26,7 @@ describe('deliveries API', () => {
     const drafterView = JSON.stringify(asDrafter);
     expect(drafterView).not.toContain('@example.com');
     expect(drafterView).not.toContain('bounce.invalid');
+    expect(drafterView).not.toContain('Applicant 1');
     const email = asDrafter.items.find((item: { channel: string }) => item.channel === 'applicant_email');
     expect(email.recipient).toMatch(/^A\d{6}$/);
     expect(email.payload.subject).toBeTruthy();
@@ -34,6 +35,7 @@ describe('deliveries API', () => {
     expect(asPublisher.total).toBe(3);
     expect(asPublisher.items).toHaveLength(3);
     expect(asPublisher.items[0].payload.to).toMatch(/@example\.com$/);
+    expect(asPublisher.items[0].payload.text).toMatch(/Applicant \d/);
     expect(asPublisher.counts).toMatchObject({ sent: 3, failed: 1 });
   });
 

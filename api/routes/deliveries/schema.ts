@@ -66,10 +66,10 @@ export const RetriedSchema = z.object({ requeued: z.number().int().openapi({ des
 
 export function deliveryJson(row: DeliveryRow, role: TokenRole): z.infer<typeof DeliverySchema> {
   let payload = row.payload;
-  // Drafters see what applicants are told, never where it goes.
-  if (payload && role === 'drafter' && 'to' in payload) {
-    const { to: _hidden, ...rest } = payload;
-    payload = rest;
+  // Drafters see counts and subjects, never who an email goes to: the address, and the body that
+  // greets the applicant by name, are for publishers and admins (as everywhere else in the API).
+  if (payload && role === 'drafter' && row.channel === 'applicant_email') {
+    payload = 'subject' in payload ? { subject: payload.subject } : null;
   }
   return {
     id: row.id,
