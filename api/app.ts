@@ -6,6 +6,7 @@ import type { AppDependencies } from './dependencies';
 import type { AppEnv } from './http/app-env';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
+import { loggableErrorWithStack } from './logging/loggable-error';
 import { registerPublicRoutes, registerStaffRoutes } from './routes/index';
 
 /** Hono's own refusals (body parsing, media type) in words that say what to send instead. */
@@ -52,7 +53,7 @@ export function createApp(deps: AppDependencies) {
       return problemResponse(c, { title: STATUS_CODES[error.status] ?? 'Error', status: error.status, detail: explainHttpException(error) });
     }
     // Unexpected: log the stack for operators, answer without it.
-    console.error(`Unhandled error on ${c.req.method} ${c.req.path}:`, error);
+    console.error(`Unhandled error on ${c.req.method} ${c.req.path}: ${loggableErrorWithStack(error)}`);
     return problemResponse(c, {
       title: 'Internal Server Error',
       status: 500,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { importAppointments } from '../api/appointments/import-appointments';
 import { ConfigError, loadConfig } from '../api/config';
+import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase } from '../db/client';
 
 /**
@@ -53,6 +54,11 @@ const result = await importAppointments(connection.db, createReadStream(file), {
   now: new Date(),
   source: 'cli',
   onProgress: ({ rows, bytes }) => bar.update(bytes, { rows }),
+}).catch((error: unknown) => {
+  // One transaction: a failure part-way rolls everything back. Never print rows (personal data).
+  bar.stop();
+  console.error(`\nNothing imported: ${loggableError(error)}`);
+  process.exit(1);
 });
 bar.update(size, { rows: result.received });
 bar.stop();

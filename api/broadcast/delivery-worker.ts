@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Database } from '../../db/client';
+import { loggableError } from '../logging/loggable-error';
 import type { Config } from '../config';
 import { newId } from '../ids';
 import { resendRateLimiter, xRateLimiter, type ChannelRateLimiter } from './channel-rate-limiter';
@@ -132,7 +133,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
         else await pause(idleMs);
       } catch (error) {
         if (stopping.signal.aborted) break;
-        log(`delivery worker ${owner}: ${error instanceof Error ? error.message : String(error)}; trying again shortly`);
+        log(`delivery worker ${owner}: ${loggableError(error)}; trying again shortly`);
         await pause(Math.max(idleMs, 1000));
       }
     }
