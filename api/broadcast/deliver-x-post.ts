@@ -32,7 +32,9 @@ export async function deliverXPost(context: XDeliveryContext, row: DeliveryRow):
   const retry = (message: string, waitMs?: number) =>
     scheduleRetry(db, holder, [row], { message, waitMs, maxAttempts: context.config.delivery.maxAttempts });
   try {
-    if (row.attempts > 1) {
+    // Any earlier try (this claim counts as one; a re-drive resets the count but keeps last_error)
+    // may have reached X without an answer: look before posting again.
+    if (row.attempts > 1 || row.lastError !== null) {
       const earlier = await findOurPost(channel, payload, row.createdAt);
       if (earlier) return await recordPosted(context, row, payload, earlier.id, true);
     }
