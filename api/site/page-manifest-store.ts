@@ -8,15 +8,19 @@ import type { PageManifest } from './plan-site-build';
 
 // The fingerprints of the served build, kept on disk so that a restart can rebuild incrementally
 // too. They are only trusted for the same templates: any change to the site's sources, the Astro
-// config or the Astro version makes the next build a full one.
+// config or version, the page name or the public URL makes the next build a full one.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 type StoredManifest = { template: string; dir: string; pages: [string, string][] };
 
-/** A hash of everything besides the data that decides what a page looks like. */
-export function templateFingerprint(): string {
+/**
+ * A hash of everything besides the data that decides what a page looks like: the site's sources,
+ * the Astro config and version, and the page name and public URL every page carries.
+ */
+export function templateFingerprint(identity: { name: string; publicUrl: string }): string {
   const hash = createHash('sha1');
+  hash.update(JSON.stringify(identity));
   const siteDir = join(root, 'site');
   const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .filter((path) => statSync(join(siteDir, path)).isFile())

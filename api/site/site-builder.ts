@@ -57,7 +57,7 @@ export function createSiteBuilder(
   const identity = { name: config.site.name, publicUrl: config.publicUrl };
   // Fingerprints of the pages in the served build, from disk after a restart.
   const manifestPath = join(folders.work, 'manifest.json');
-  const template = templateFingerprint();
+  const template = templateFingerprint(identity);
   const servedAtStart = readCurrentBuild(folders);
   const storedManifest = loadPageManifest(manifestPath, template, servedAtStart);
   let lastManifest: { dir: string; manifest: PageManifest } | null =

@@ -153,5 +153,10 @@ describe('createSiteBuilder', () => {
     writeFileSync(manifestPath, JSON.stringify({ ...stored, template: 'templates of an older release' }));
     const upgraded = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
     expect(await upgraded.buildNow('after upgrade')).toMatchObject({ ok: true, renderedIncidentPages: 3, carriedOver: 0 });
+    await upgraded.whenIdle();
+
+    // Every page names the site: a new name must not leave old pages carried over.
+    const renamed = createSiteBuilder({ ...t.config, site: { ...t.config.site, name: 'Renamed Status' } }, t.db, { runner, log: () => {} });
+    expect(await renamed.buildNow('after rename')).toMatchObject({ ok: true, renderedIncidentPages: 3, carriedOver: 0 });
   });
 });
