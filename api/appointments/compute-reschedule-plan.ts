@@ -1,5 +1,6 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { loadBookedCounts } from '../offices/booked-counts';
+import { nairobiDay } from '../offices/calendar-days';
 import { loadCapacityCalendar } from '../offices/capacity-calendar';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';
@@ -24,8 +25,11 @@ export async function computeReschedulePlan(
   const scope = await loadDisruptionScope(db, incidentId, options);
   const affected = await findAffectedAppointments(db, scope);
   if (!scope.until || affected.length === 0) return { scope, affected, plan: scope.until ? { moves: [], unplaced: [] } : null };
+  // A restoration day already past (entered late) must not send anyone to a day gone by.
+  const today = nairobiDay(options.now);
+  const firstDay = scope.until > today ? scope.until : today;
   const offices = [...new Set(affected.map((appointment) => appointment.office))];
   const calendar = await loadCapacityCalendar(db, offices);
-  const booked = await loadBookedCounts(db, { from: scope.until, offices });
-  return { scope, affected, plan: planNewDates({ affected, restoration: scope.until, calendar, booked }) };
+  const booked = await loadBookedCounts(db, { from: firstDay, offices });
+  return { scope, affected, plan: planNewDates({ affected, restoration: firstDay, calendar, booked }) };
 }

@@ -17,6 +17,8 @@ describe('GET /incidents/{id}/affected', () => {
   let t: TestContext;
   beforeEach(async () => {
     t = await createTestContext();
+    // Staff act before the disruptions these tests describe (new dates are never in the past).
+    t.now.value = new Date('2026-05-20T07:00:00.000Z');
     await addOffice(t.db, 'NYH', { application: weekdays(1), collection: weekdays(1) });
     await addOffice(t.db, 'KSM', { application: weekdays(1), collection: weekdays(1) });
     await addAppointments(t.db, [

@@ -13,6 +13,8 @@ describe('importing appointments (POST /appointments/import)', () => {
   let t: TestContext;
   beforeEach(async () => {
     t = await createTestContext();
+    // Staff act before the disruptions these tests describe (new dates are never in the past).
+    t.now.value = new Date('2026-05-20T07:00:00.000Z');
     await addOffice(t.db, 'NYH', { application: weekdays(5), collection: weekdays(5) });
     await addOffice(t.db, 'MSA', { application: weekdays(5), collection: weekdays(5) });
   });

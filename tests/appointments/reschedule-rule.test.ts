@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { addAppointments, addIncident, addOffice, weekdays } from './appointment-fixtures';
+import { rescheduleAffectedAppointments } from '../../api/appointments/reschedule-affected-appointments';
 import { datesByReference, runReschedule, setRestoration } from './run-reschedule';
 
 // Hand-checked calendar, May/June 2026: Sat 30 May and Sun 31 May are a weekend, Mon 1 June is
@@ -154,5 +155,26 @@ describe('holidays that move', () => {
     await runReschedule(t.db, 'eid');
     await runReschedule(t.db, 'moi');
     expect(await datesByReference(t.db)).toMatchObject({ E1: '2026-05-28', E2: '2026-05-29', S1: '2027-10-12' });
+  });
+});
+
+describe('a restoration day entered after it has passed', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+    await addOffice(t.db, 'NYH', { application: weekdays(1), collection: weekdays(1) });
+  });
+  afterEach(() => t.close());
+
+  it('moves nobody to a day gone by: the search starts today', async () => {
+    await addAppointments(t.db, [
+      { reference: 'P1', office: 'NYH', service: 'application', date: '2026-06-08' },
+      { reference: 'P2', office: 'NYH', service: 'application', date: '2026-06-09' },
+    ]);
+    await addIncident(t.db, { id: 'late', disruptionFrom: '2026-06-08', expectedRestoration: '2026-06-10', disrupts: [{ service: 'application', office: 'NYH' }] });
+    // Published on Friday 12 June (Nairobi): Wednesday 10 and Thursday 11 are past.
+    const friday = new Date('2026-06-12T06:00:00.000Z');
+    await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'late', { now: friday, tokenId: null }));
+    expect(await datesByReference(t.db)).toEqual({ P1: '2026-06-12', P2: '2026-06-15' });
   });
 });

@@ -3,7 +3,8 @@ import type { Database } from '../../db/client';
 import { appointments, incidents } from '../../db/schema/index';
 import { rescheduleAffectedAppointments } from '../../api/appointments/reschedule-affected-appointments';
 
-export const publishTime = new Date('2026-05-30T07:00:00.000Z');
+// Before every restoration day in the hand-checked calendars: new dates are never in the past.
+export const publishTime = new Date('2026-05-20T07:00:00.000Z');
 
 /** Runs the rule the way publishUpdate does: inside one transaction. */
 export function runReschedule(db: Database, incidentId: string) {
