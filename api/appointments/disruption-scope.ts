@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index';
 import { notFound } from '../http/problem';
 import { findPendingUpdate } from '../incidents/incident-records';
-import { dayOf, nairobiDay, type CalendarDay } from '../offices/calendar-days';
+import { addDays, dayOf, nairobiDay, type CalendarDay } from '../offices/calendar-days';
 
 /** Which appointments an incident disrupts: services/offices and the days they cannot be served. */
 export type DisruptionScope = {
@@ -27,6 +27,17 @@ export type DisruptionScope = {
 };
 
 const disruptive = new Set<ComponentStatus>(disruptiveComponentStatuses);
+
+/**
+ * A maintenance has its end in its schedule: offices serve again the day after the work ends, or
+ * that same day when it ends at midnight. Staff may still set expected_restoration instead.
+ */
+function maintenanceRestoration(incident: { kind: string; scheduledUntil: string | null }): CalendarDay | null {
+  if (incident.kind !== 'maintenance' || !incident.scheduledUntil) return null;
+  const end = new Date(incident.scheduledUntil);
+  const lastDay = nairobiDay(end);
+  return nairobiDay(new Date(end.getTime() - 1)) === lastDay ? addDays(lastDay, 1) : lastDay;
+}
 
 /**
  * Reads the incident's disruption as published, or, with `includePending`, as its latest draft or
@@ -46,7 +57,7 @@ export async function loadDisruptionScope(
   const current = await db.select().from(incidentComponents).where(eq(incidentComponents.incidentId, incidentId));
   for (const row of current) statuses.set(row.componentId, row.status);
 
-  let until = incident.expectedRestoration;
+  let until = incident.expectedRestoration ?? maintenanceRestoration(incident);
   let usesPendingUpdate = false;
   if (options.includePending) {
     const pending = await findPendingUpdate(db, incidentId);

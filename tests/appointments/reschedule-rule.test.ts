@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appointmentMoves, deliveries } from '../../db/schema/index';
+import { appointmentMoves, deliveries, incidents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { addAppointments, addIncident, addOffice, weekdays } from './appointment-fixtures';
 import { rescheduleAffectedAppointments } from '../../api/appointments/reschedule-affected-appointments';
@@ -176,5 +176,29 @@ describe('a restoration day entered after it has passed', () => {
     const friday = new Date('2026-06-12T06:00:00.000Z');
     await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'late', { now: friday, tokenId: null }));
     expect(await datesByReference(t.db)).toEqual({ P1: '2026-06-12', P2: '2026-06-15' });
+  });
+});
+
+describe('a maintenance without an expected restoration', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+    await addOffice(t.db, 'NYH', { application: weekdays(1), collection: weekdays(1) });
+  });
+  afterEach(() => t.close());
+
+  it('ends with its schedule: offices serve again the day after the work ends', async () => {
+    await addAppointments(t.db, [
+      { reference: 'M1', office: 'NYH', service: 'collection', date: '2026-06-09' },
+      { reference: 'M2', office: 'NYH', service: 'collection', date: '2026-06-10' },
+    ]);
+    await addIncident(t.db, { id: 'mnt', disruptionFrom: '2026-06-09', expectedRestoration: null, disrupts: [{ service: 'collection', office: 'NYH', status: 'under_maintenance' }] });
+    // Tuesday 9 June 09:00 to Wednesday 10 June 14:00, Nairobi time.
+    await t.db
+      .update(incidents)
+      .set({ kind: 'maintenance', status: 'in_progress', scheduledFor: '2026-06-09T06:00:00.000Z', scheduledUntil: '2026-06-10T11:00:00.000Z' })
+      .where(eq(incidents.id, 'mnt'));
+    await runReschedule(t.db, 'mnt');
+    expect(await datesByReference(t.db)).toEqual({ M1: '2026-06-11', M2: '2026-06-12' });
   });
 });
