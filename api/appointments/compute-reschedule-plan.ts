@@ -3,6 +3,7 @@ import { loadBookedCounts } from '../offices/booked-counts';
 import { nairobiDay } from '../offices/calendar-days';
 import { loadCapacityCalendar } from '../offices/capacity-calendar';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
+import { closeDisruptedDays, loadOpenDisruptions } from './open-disruptions';
 import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';
 import { planNewDates, type ReschedulePlan } from './plan-new-dates';
 
@@ -29,7 +30,8 @@ export async function computeReschedulePlan(
   const today = nairobiDay(options.now);
   const firstDay = scope.until > today ? scope.until : today;
   const offices = [...new Set(affected.map((appointment) => appointment.office))];
-  const calendar = await loadCapacityCalendar(db, offices);
+  const otherDisruptions = await loadOpenDisruptions(db, { exceptIncidentId: incidentId, now: options.now });
+  const calendar = closeDisruptedDays(await loadCapacityCalendar(db, offices), otherDisruptions);
   const booked = await loadBookedCounts(db, { from: firstDay, offices });
   return { scope, affected, plan: planNewDates({ affected, restoration: firstDay, calendar, booked }) };
 }

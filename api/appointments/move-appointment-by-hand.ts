@@ -1,11 +1,11 @@
-import { and, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
-import { appointments, closedIncidentStatuses, incidents, type AppointmentRow } from '../../db/schema/index';
+import { appointments, type AppointmentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, notFound } from '../http/problem';
 import { nairobiDay, type CalendarDay } from '../offices/calendar-days';
 import { loadCapacityCalendar } from '../offices/capacity-calendar';
-import { loadDisruptionScope } from './disruption-scope';
+import { disruptionOn, loadOpenDisruptions } from './open-disruptions';
 import { getAppointment } from './read-appointments';
 import type { AppointmentView } from './appointment-view';
 import { writeMoves } from './write-moves';
@@ -61,16 +61,9 @@ export async function moveAppointmentByHand(
 
 /** A day inside an open incident's window is closed for the services it disrupts, whatever the calendar says. */
 async function assertNotDisrupted(tx: Transaction, appointment: AppointmentRow, date: CalendarDay, now: Date): Promise<void> {
-  const open = await tx
-    .select({ id: incidents.id })
-    .from(incidents)
-    .where(and(isNotNull(incidents.publishedAt), notInArray(incidents.status, [...closedIncidentStatuses])));
-  for (const { id } of open) {
-    const scope = await loadDisruptionScope(tx, id, { includePending: false, now });
-    const hit = scope.targets.some((target) => target.service === appointment.service && (target.office === null || target.office === appointment.officeCode));
-    if (hit && date >= scope.from && (scope.until === null || date < scope.until)) {
-      const until = scope.until ? `until ${scope.until}` : 'with no restoration date yet';
-      throw conflict(`Office ${appointment.officeCode} cannot serve ${appointment.service} on ${date}: "${scope.incident.name}" disrupts it from ${scope.from} ${until}.`);
-    }
+  const scope = disruptionOn(await loadOpenDisruptions(tx, { now }), appointment.officeCode, appointment.service, date);
+  if (scope) {
+    const until = scope.until ? `until ${scope.until}` : 'with no restoration date yet';
+    throw conflict(`Office ${appointment.officeCode} cannot serve ${appointment.service} on ${date}: "${scope.incident.name}" disrupts it from ${scope.from} ${until}.`);
   }
 }

@@ -202,3 +202,25 @@ describe('a maintenance without an expected restoration', () => {
     expect(await datesByReference(t.db)).toEqual({ M1: '2026-06-11', M2: '2026-06-12' });
   });
 });
+
+describe('two open incidents at one office', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await createTestContext();
+    await addOffice(t.db, 'NYH', { application: weekdays(1), collection: weekdays(1) });
+  });
+  afterEach(() => t.close());
+
+  it('never moves anyone into the other incident’s window', async () => {
+    await addAppointments(t.db, [
+      { reference: 'W1', office: 'NYH', service: 'application', date: '2026-06-02' },
+      { reference: 'W2', office: 'NYH', service: 'application', date: '2026-06-03' },
+    ]);
+    // A: Tue 2 June to Wed 3 June, restoration Thursday 4 June. B keeps NYH applications closed
+    // from Thursday 4 June until Tuesday 9 June.
+    await addIncident(t.db, { id: 'a', disruptionFrom: '2026-06-02', expectedRestoration: '2026-06-04', disrupts: [{ service: 'application', office: 'NYH' }] });
+    await addIncident(t.db, { id: 'b', disruptionFrom: '2026-06-04', expectedRestoration: '2026-06-09', disrupts: [{ service: 'application', office: null }] });
+    await runReschedule(t.db, 'a');
+    expect(await datesByReference(t.db)).toEqual({ W1: '2026-06-09', W2: '2026-06-10' });
+  });
+});
