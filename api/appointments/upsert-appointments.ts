@@ -15,6 +15,15 @@ export async function upsertAppointments(tx: Transaction, rows: ValidAppointment
   const batch = JSON.stringify(rows.map((row) => [row.reference, row.fullName, row.email, row.language, row.service, row.office, row.date]));
   const [{ existing }] = await tx.all<{ existing: number }>(sql`
     SELECT count(*) AS existing FROM appointments WHERE reference IN (SELECT json_extract(value, '$[0]') FROM json_each(${batch}))`);
+  // A rebooking in the source system makes Hali's unsent "new date" email wrong: it is superseded
+  // (an email already claimed may have gone out and stays).
+  await tx.run(sql`
+    UPDATE deliveries SET state = 'superseded', updated_at = ${at}
+    WHERE channel = 'applicant_email' AND state = 'pending' AND batch_id IS NULL AND recipient IN (
+      SELECT a.reference FROM json_each(${batch}) AS j JOIN appointments AS a ON a.reference = json_extract(j.value, '$[0]')
+      WHERE json_extract(j.value, '$[5]') IS NOT a.office_code OR json_extract(j.value, '$[4]') IS NOT a.service
+        OR json_extract(j.value, '$[6]') NOT IN (a.appointment_date,
+          coalesce((SELECT m.from_date FROM appointment_moves AS m WHERE m.reference = a.reference ORDER BY m.id LIMIT 1), a.appointment_date)))`);
   const sameBookingAsBeforeMoves = sql`(
     excluded.office_code = appointments.office_code AND excluded.service = appointments.service
     AND excluded.appointment_date = (SELECT m.from_date FROM appointment_moves AS m WHERE m.reference = appointments.reference ORDER BY m.id LIMIT 1))`;

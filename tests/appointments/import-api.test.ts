@@ -134,6 +134,9 @@ describe('importing appointments (POST /appointments/import)', () => {
     expect(rows.R1).toMatchObject({ appointmentDate: '2026-05-28', status: 'rescheduled' });
     expect(rows.R2).toMatchObject({ appointmentDate: '2026-06-10', status: 'booked' });
     expect(await t.db.$count(appointmentMoves, eq(appointmentMoves.reference, 'R2'))).toBe(1);
+    // R2's unsent email named Hali's date, which the rebooking replaced; R1's still stands.
+    const emails = Object.fromEntries((await t.db.select().from(deliveries)).map((row) => [row.recipient, row.state]));
+    expect(emails).toEqual({ R1: 'pending', R2: 'superseded' });
   });
 
   it('moves at once an appointment imported into an open incident’s window, and queues its email', async () => {
