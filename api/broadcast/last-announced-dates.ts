@@ -10,15 +10,13 @@ import { appointmentMoves, deliveries } from '../../db/schema/index';
 export async function lastAnnouncedDates(db: DatabaseOrTransaction, moveIds: number[]): Promise<Map<number, string>> {
   const announced = new Map<number, string>();
   if (moveIds.length === 0) return announced;
-  const subjects = await db
-    .selectDistinct({ reference: appointmentMoves.reference })
-    .from(appointmentMoves)
-    .where(inArray(appointmentMoves.id, moveIds));
+  // One round trip per batch: the whole move history of the applicants these moves belong to.
+  const subjects = db.select({ reference: appointmentMoves.reference }).from(appointmentMoves).where(inArray(appointmentMoves.id, moveIds));
   const history = await db
     .select({ id: appointmentMoves.id, reference: appointmentMoves.reference, fromDate: appointmentMoves.fromDate, emailState: deliveries.state })
     .from(appointmentMoves)
     .leftJoin(deliveries, and(eq(deliveries.moveId, appointmentMoves.id), eq(deliveries.channel, 'applicant_email')))
-    .where(inArray(appointmentMoves.reference, subjects.map((subject) => subject.reference)))
+    .where(inArray(appointmentMoves.reference, subjects))
     .orderBy(asc(appointmentMoves.id));
 
   const byReference = new Map<string, typeof history>();
