@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 
 /**
- * The providers' own OpenAPI documents (/work/shared/specs), loaded into one JSON Schema
+ * The providers' own OpenAPI documents (vendored in ./specs, see its README), loaded into one JSON Schema
  * validator so the fakes check requests against what X and Resend publish, not against our
  * reading of it. OpenAPI keywords ajv does not know (discriminator, example) are ignored.
  */
-const specsFolder = process.env.HALI_PROVIDER_SPECS ?? '/work/shared/specs';
+const specsFolder = fileURLToPath(new URL('./specs', import.meta.url));
 export type ProviderSpec = 'resend' | 'x';
 type SpecDocument = { paths: Record<string, Record<string, unknown>> };
 
