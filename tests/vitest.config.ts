@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'unit',
           root,
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/hardening/**', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -23,6 +23,17 @@ export default defineConfig({
           root,
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // npm run test:hardening: load, faults and fuzzing share two cores, so one file at a time.
+        test: {
+          name: 'hardening',
+          root,
+          include: ['tests/hardening/**/*.test.ts'],
+          testTimeout: 600_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },
