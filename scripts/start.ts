@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createApp } from '../api/app';
-import { createApiToken, registerAdminToken } from '../api/auth/tokens';
+import { registerEnvironmentAdminToken } from '../api/auth/environment-admin-token';
+import { createApiToken } from '../api/auth/tokens';
 import { withCalendarSigningSecret } from '../api/broadcast/calendar-signing-secret';
 import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
@@ -27,10 +28,13 @@ function readConfig(): Config {
   }
 }
 
-/** ADMIN_TOKEN when set; otherwise, on a database without any admin yet, a new token printed once. */
+/**
+ * ADMIN_TOKEN when set (a refused or failed one is a line on stderr, and the server still starts);
+ * otherwise, on a database without any admin yet, a new token printed once.
+ */
 async function ensureAdminAccess(db: Database, config: Config): Promise<void> {
   if (config.adminToken) {
-    await registerAdminToken(db, config.adminToken);
+    await registerEnvironmentAdminToken(db, config.adminToken);
     return;
   }
   const admins = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.role, 'admin')).limit(1);

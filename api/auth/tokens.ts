@@ -11,28 +11,27 @@ export const hashSecret = (secret: string) => createHash('sha256').update(secret
 
 export type AuthenticatedToken = Pick<ApiTokenRow, 'id' | 'name' | 'role'>;
 
-export async function createApiToken(
-  db: DatabaseOrTransaction,
-  input: { name: string; role: TokenRole; secret?: string },
-): Promise<{ token: AuthenticatedToken & { prefix: string }; secret: string }> {
-  const prefix = newId(8);
-  const secret = input.secret ?? `hali_${prefix}_${randomBytes(24).toString('base64url')}`;
-  // An operator-supplied ADMIN_TOKEN may have any shape; it is looked up by its own prefix.
-  const lookupPrefix = tokenPattern.exec(secret)?.[1] ?? secret.slice(0, 8);
-  const id = newId();
-  await db.insert(apiTokens).values({ id, name: input.name, role: input.role, prefix: lookupPrefix, secretHash: hashSecret(secret) });
-  return { token: { id, name: input.name, role: input.role, prefix: lookupPrefix }, secret };
+/**
+ * The prefix a secret is found by: a Hali token's own, or for an operator's ADMIN_TOKEN of any
+ * shape the start of its hash, so no character of that secret is stored or listed.
+ */
+export function lookupPrefix(secret: string): string {
+  return tokenPattern.exec(secret)?.[1] ?? hashSecret(secret).slice(0, 8);
 }
 
-/** Registers ADMIN_TOKEN from the environment (idempotent: the same secret is registered once). */
-export async function registerAdminToken(db: Database, secret: string): Promise<void> {
-  const existing = await findTokenBySecret(db, secret);
-  if (existing) return;
-  await createApiToken(db, { name: 'ADMIN_TOKEN', role: 'admin', secret });
+export async function createApiToken(
+  db: DatabaseOrTransaction,
+  input: { name: string; role: TokenRole },
+): Promise<{ token: AuthenticatedToken & { prefix: string }; secret: string }> {
+  const prefix = newId(8);
+  const secret = `hali_${prefix}_${randomBytes(24).toString('base64url')}`;
+  const id = newId();
+  await db.insert(apiTokens).values({ id, name: input.name, role: input.role, prefix, secretHash: hashSecret(secret) });
+  return { token: { id, name: input.name, role: input.role, prefix }, secret };
 }
 
 export async function findTokenBySecret(db: Database, secret: string): Promise<(AuthenticatedToken & { lastUsedAt: string | null }) | undefined> {
-  const prefix = tokenPattern.exec(secret)?.[1] ?? secret.slice(0, 8);
+  const prefix = lookupPrefix(secret);
   const rows = await db
     .select()
     .from(apiTokens)

@@ -1,17 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { tokenRoles } from './constants';
 
-/** API tokens: the secret is shown once; only its SHA-256 is kept, found by its short prefix. */
-export const apiTokens = sqliteTable('api_tokens', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  role: text('role', { enum: tokenRoles }).notNull(),
-  prefix: text('prefix').notNull().unique(),
-  secretHash: text('secret_hash').notNull(),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  lastUsedAt: text('last_used_at'),
-  revokedAt: text('revoked_at'),
-});
+/**
+ * API tokens: the secret is shown once; only its SHA-256 is kept, found by its short prefix.
+ * The prefix only narrows the lookup (the hash decides), so it is not unique: an operator's
+ * ADMIN_TOKEN may share it with another token.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: tokenRoles }).notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Registered from ADMIN_TOKEN: a new value of the variable replaces it. */
+    fromEnvironment: integer('from_environment', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (table) => [index('api_tokens_prefix').on(table.prefix)],
+);
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
