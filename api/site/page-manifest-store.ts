@@ -15,17 +15,20 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 type StoredManifest = { template: string; dir: string; pages: [string, string][] };
 
 /**
- * A hash of everything besides the data that decides what a page looks like: the site's sources,
- * the Astro config and version, and the page name and public URL every page carries.
+ * A hash of everything besides the data that decides what a page looks like: the site's sources
+ * and the text rules they apply (api/text), the Astro config and version, and the page name and
+ * public URL every page carries.
  */
 export function templateFingerprint(identity: { name: string; publicUrl: string }): string {
   const hash = createHash('sha1');
   hash.update(JSON.stringify(identity));
-  const siteDir = join(root, 'site');
-  const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(siteDir, path)).isFile())
-    .sort();
-  for (const file of files) hash.update(file).update(readFileSync(join(siteDir, file)));
+  for (const dir of ['site', 'api/text']) {
+    const sourceDir = join(root, dir);
+    const files = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
+      .filter((path) => statSync(join(sourceDir, path)).isFile())
+      .sort();
+    for (const file of files) hash.update(join(dir, file)).update(readFileSync(join(sourceDir, file)));
+  }
   hash.update(readFileSync(join(root, 'astro.config.mjs')));
   const astroPackage = createRequire(import.meta.url)('astro/package.json') as { version: string };
   hash.update(astroPackage.version);

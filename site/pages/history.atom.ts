@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { historyFeed } from '../data/history-feed';
+import { historyAtom } from '../data/history-feed';
 import { loadSnapshot } from '../data/load-snapshot';
 
 export const GET: APIRoute = () =>
-  new Response(historyFeed(loadSnapshot()).atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(historyAtom(loadSnapshot()), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

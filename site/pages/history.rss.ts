@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { historyFeed } from '../data/history-feed';
+import { historyRss } from '../data/history-feed';
 import { loadSnapshot } from '../data/load-snapshot';
 
 export const GET: APIRoute = () =>
-  new Response(historyFeed(loadSnapshot()).rss2(), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  new Response(historyRss(loadSnapshot()), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

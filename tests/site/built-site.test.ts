@@ -58,7 +58,7 @@ describe('the built site', () => {
     expect(html).toContain('<html lang="en"');
     expect(html).toMatch(/<h1[^>]*>Major Service Outage<\/h1>/);
     expect(html).toContain('Passport system outage at Nyayo House');
-    expect(html).toMatch(/Passport application receiving<\/span> <span class="st st-major_outage">Major outage<\/span>/);
+    expect(html).toMatch(/Passport application receiving<\/bdi><\/span> <span class="st st-major_outage">Major outage<\/span>/);
     expect(html).toContain('The passport printing system failed.');
     expect(html).not.toContain('We cannot receive passport applications at Nyayo House today.');
     expect(html).toContain('<time datetime="2026-11-30">Monday, 30 November 2026</time>');
