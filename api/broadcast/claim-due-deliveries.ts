@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, isNotNull, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../../db/client';
 import { deliveries, type DeliveryRow } from '../../db/schema/index';
-import { newId } from '../ids';
 import { maxBatchSize } from './resend-channel';
 
 /**
@@ -97,20 +97,35 @@ export async function claimEmailBatch(db: Database, lease: Lease): Promise<Claim
 }
 
 /**
- * Forms a new batch from up to 100 waiting emails and claims it in the same statement: the batch
- * id (and with it the Idempotency-Key) is fixed in the database before the first request.
+ * The batch id (and with it the Idempotency-Key) of a set of emails: derived from its members, so
+ * the same emails form the same key again even where the ledger forgot the first attempt (a
+ * database restored from a backup taken before those emails went out); Resend then answers the
+ * repeat from its record instead of sending twice.
+ */
+export function emailBatchId(deliveryIds: string[]): string {
+  return createHash('sha256').update([...deliveryIds].sort().join('\n')).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Forms a new batch from up to 100 waiting emails and claims it in one (immediate) transaction:
+ * the batch id is fixed in the database before the first request. The oldest due go first, ties
+ * in the order they were queued, so the same waiting rows always form the same batches.
  */
 export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<ClaimedEmail[]> {
   const now = lease.now.toISOString();
-  const waiting = db
-    .select({ id: deliveries.id })
-    .from(deliveries)
-    .where(and(eq(deliveries.channel, 'applicant_email'), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
-    .orderBy(deliveries.nextAttemptAt)
-    .limit(maxBatchSize);
-  return db
-    .update(deliveries)
-    .set({ ...leaseColumns(lease), batchId: newId(16) })
-    .where(and(inArray(deliveries.id, waiting), isNull(deliveries.batchId)))
-    .returning(claimedEmail);
+  return db.transaction(async (tx) => {
+    const waiting = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(and(eq(deliveries.channel, 'applicant_email'), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
+      .orderBy(deliveries.nextAttemptAt, sql`${deliveries}.rowid`)
+      .limit(maxBatchSize);
+    if (waiting.length === 0) return [];
+    const ids = waiting.map((row) => row.id);
+    return tx
+      .update(deliveries)
+      .set({ ...leaseColumns(lease), batchId: emailBatchId(ids) })
+      .where(and(inArray(deliveries.id, ids), eq(deliveries.state, 'pending'), isNull(deliveries.batchId)))
+      .returning(claimedEmail);
+  });
 }
