@@ -34,7 +34,7 @@ try {
       (restored.replacedKeptAs ? `The database it replaced is kept as ${restored.replacedKeptAs} (delete it once you are sure).\n` : '') +
       'Messages waiting at the time of the backup go out when the server or a worker starts. Emails that went out after the backup ' +
       'form the same batches again and Resend answers them from its record without sending twice, for 24 hours after they were sent; ' +
-      'X posts made since the backup are found on the account before posting again.',
+      "an X post made since the backup is refused by X as a duplicate, and adopted if it is still the account's latest post.",
   );
 } catch (error) {
   if (error instanceof ConfigError || error instanceof BackupRefused) console.error(error.message);
