@@ -1,0 +1,175 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TokenRole } from '../../db/schema/index';
+import { createTestContext, type TestContext } from '../support/test-context';
+import { recordFigure } from './hardening-figures';
+import { concretePath, fetchOpenApiDocument, listOperations, pathParameterNames, type OpenApiOperation } from './openapi-operations';
+
+/**
+ * Who may call what, written down independently of the routes' middleware so that a route whose
+ * guard drifts fails here. Every operation of the OpenAPI document must be in this table: a new
+ * route without an entry fails the test instead of going unchecked.
+ */
+const anyStaff: readonly TokenRole[] = ['drafter', 'publisher', 'admin'];
+const publishers: readonly TokenRole[] = ['publisher', 'admin'];
+const admins: readonly TokenRole[] = ['admin'];
+
+const expectedRoles: Record<string, readonly TokenRole[]> = {
+  'GET /tokens': admins,
+  'POST /tokens': admins,
+  'DELETE /tokens/{id}': admins,
+  'GET /audit': admins,
+  'GET /components': anyStaff,
+  'POST /components': publishers,
+  'GET /components/{id}': anyStaff,
+  'PATCH /components/{id}': publishers,
+  'DELETE /components/{id}': publishers,
+  'GET /component-groups': anyStaff,
+  'POST /component-groups': publishers,
+  'GET /component-groups/{id}': anyStaff,
+  'PATCH /component-groups/{id}': publishers,
+  'DELETE /component-groups/{id}': publishers,
+  'GET /offices': anyStaff,
+  'POST /offices': publishers,
+  'GET /offices/{code}': anyStaff,
+  'PATCH /offices/{code}': publishers,
+  'DELETE /offices/{code}': publishers,
+  'PUT /offices/{code}/overrides/{date}/{service}': publishers,
+  'DELETE /offices/{code}/overrides/{date}/{service}': publishers,
+  'GET /offices/{code}/calendar': anyStaff,
+  'GET /incidents': anyStaff,
+  'POST /incidents': anyStaff,
+  'GET /incidents/{id}': anyStaff,
+  // Drafters may edit an incident that was never public; the domain answers 403 once it is.
+  'PATCH /incidents/{id}': anyStaff,
+  'DELETE /incidents/{id}': anyStaff,
+  'POST /incidents/{id}/updates': anyStaff,
+  'PATCH /incidents/{id}/updates/{update_id}': anyStaff,
+  'POST /incidents/{id}/updates/{update_id}/approve': publishers,
+  'POST /incidents/{id}/publish': publishers,
+  'GET /incidents/{id}/affected': anyStaff,
+  'GET /incidents/{id}/preview': anyStaff,
+  'POST /appointments/import': publishers,
+  'GET /appointments': anyStaff,
+  'GET /appointments/{reference}': publishers,
+  'POST /appointments/{reference}/move': publishers,
+  'GET /deliveries': anyStaff,
+  'GET /incidents/{id}/deliveries': anyStaff,
+  'POST /deliveries/{id}/retry': publishers,
+  'POST /incidents/{id}/deliveries/retry': publishers,
+  'GET /site/status': anyStaff,
+};
+
+type Caller = 'no token' | 'bad token' | 'revoked token' | TokenRole;
+const callers: readonly Caller[] = ['no token', 'bad token', 'revoked token', 'drafter', 'publisher', 'admin'];
+
+type Expected = 401 | 403 | 'allowed';
+const describeExpected = (expected: Expected) => (expected === 'allowed' ? 'neither 401 nor 403' : String(expected));
+
+function expectedAnswer(caller: Caller, roles: readonly TokenRole[]): Expected {
+  if (caller === 'no token' || caller === 'bad token' || caller === 'revoked token') return 401;
+  return roles.includes(caller) ? 'allowed' : 403;
+}
+
+function meets(status: number, expected: Expected): boolean {
+  return expected === 'allowed' ? status !== 401 && status !== 403 : status === expected;
+}
+
+/**
+ * A value each path parameter accepts by shape but names nothing stored (the example or first
+ * enum value), so allowed callers get past validation to a 404 and nothing changes.
+ */
+function placeholderPathValues(operation: OpenApiOperation): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of pathParameterNames(operation)) {
+    const schema = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.schema;
+    const example = schema?.example ?? schema?.enum?.[0];
+    values[name] = typeof example === 'string' ? example : 'nothing00here';
+  }
+  return values;
+}
+
+/** A minimal body of the operation's media type; validation may refuse it, which is not 401/403. */
+function minimalBody(operation: OpenApiOperation): { body?: string; headers: Record<string, string> } {
+  const mediaType = Object.keys(operation.bodies)[0];
+  if (!mediaType) return { headers: {} };
+  return { body: mediaType === 'application/json' ? '{}' : '', headers: { 'Content-Type': mediaType } };
+}
+
+/** A secret in Hali's token format with a real token's prefix, so the lookup finds a row and the hash must refuse it. */
+function wellFormedUnknownToken(real: string): string {
+  const prefix = real.split('_')[1];
+  return `hali_${prefix}_${'A'.repeat(32)}`;
+}
+
+async function revokedToken(t: TestContext): Promise<string> {
+  const created = await t.request('POST', '/api/v1/tokens', { token: t.tokens.admin, json: { name: 'to be revoked', role: 'admin' } });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { id, token } = (await created.json()) as { id: string; token: string };
+  const revoked = await t.request('DELETE', `/api/v1/tokens/${id}`, { token: t.tokens.admin });
+  expect(revoked.status, await revoked.clone().text()).toBe(204);
+  return token;
+}
+
+type Mismatch = { operation: string; caller: Caller; expected: string; got: number };
+
+const contexts: TestContext[] = [];
+afterAll(() => contexts.forEach((t) => t.close()));
+
+describe('access matrix', () => {
+  it('every operation in the OpenAPI document × {no, bad, revoked token, drafter, publisher, admin} answers exactly as its roles say', async () => {
+    const documentContext = await createTestContext();
+    contexts.push(documentContext);
+    const operations = listOperations(await fetchOpenApiDocument(documentContext));
+
+    const missingFromTable = operations.filter((op) => !(op.key in expectedRoles)).map((op) => op.key);
+    const documentKeys = new Set(operations.map((op) => op.key));
+    const goneFromDocument = Object.keys(expectedRoles).filter((key) => !documentKeys.has(key));
+    const withoutSecurity = operations.filter((op) => !op.security?.some((requirement) => 'bearer' in requirement)).map((op) => op.key);
+
+    const mismatches: Mismatch[] = [];
+    let covered = 0;
+    for (const operation of operations) {
+      const roles = expectedRoles[operation.key];
+      if (!roles) continue;
+      // A fresh app and database per operation: the three failed authentications sent here stay far
+      // below the failed-auth throttle (about 10 a minute), so every answer is the guard's own.
+      const t = await createTestContext();
+      contexts.push(t);
+      const secrets: Record<Caller, string | undefined> = {
+        'no token': undefined,
+        'bad token': wellFormedUnknownToken(t.tokens.admin),
+        'revoked token': await revokedToken(t),
+        drafter: t.tokens.drafter,
+        publisher: t.tokens.publisher,
+        admin: t.tokens.admin,
+      };
+      const path = concretePath(operation, placeholderPathValues(operation));
+      for (const caller of callers) {
+        const { body, headers } = minimalBody(operation);
+        const response = await t.request(operation.method, path, { token: secrets[caller], body, headers });
+        await response.arrayBuffer();
+        const expected = expectedAnswer(caller, roles);
+        if (!meets(response.status, expected)) {
+          mismatches.push({ operation: operation.key, caller, expected: describeExpected(expected), got: response.status });
+        }
+      }
+      t.close();
+      contexts.splice(contexts.indexOf(t), 1);
+      covered += 1;
+    }
+
+    recordFigure({
+      section: 'access',
+      figure: 'operations covered (OpenAPI × 6 callers)',
+      value: `${covered} of ${operations.length}`,
+      target: 'all',
+      ok: covered === operations.length && operations.length > 0,
+    });
+    recordFigure({ section: 'access', figure: 'mismatches', value: mismatches.length, target: '0', ok: mismatches.length === 0 });
+
+    expect(missingFromTable, 'operations in the OpenAPI document without an entry in expectedRoles: add one').toEqual([]);
+    expect(goneFromDocument, 'expectedRoles entries no longer in the OpenAPI document: remove them').toEqual([]);
+    expect(withoutSecurity, 'operations the document does not mark as needing a bearer token').toEqual([]);
+    expect(mismatches, `access mismatches:\n${mismatches.map((m) => `  ${m.operation} as ${m.caller}: expected ${m.expected}, got ${m.got}`).join('\n')}`).toEqual([]);
+  });
+});

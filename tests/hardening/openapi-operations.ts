@@ -1,0 +1,109 @@
+import type { TestContext } from '../support/test-context';
+
+/** The parts of an OpenAPI 3.1 document the hardening tests walk. */
+export type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  prefixItems?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  example?: unknown;
+};
+
+export type OpenApiParameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema?: JsonSchema };
+
+type OpenApiOperationObject = {
+  parameters?: OpenApiParameter[];
+  requestBody?: { required?: boolean; content: Record<string, { schema?: JsonSchema }> };
+  security?: Record<string, string[]>[];
+};
+
+export type OpenApiDocument = {
+  servers?: { url: string }[];
+  paths: Record<string, Record<string, OpenApiOperationObject>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
+
+export type OpenApiOperation = {
+  /** `POST /incidents/{id}/publish`: the key tests and tables use. */
+  key: string;
+  method: string;
+  /** The templated path as the document writes it, without the server's base path. */
+  path: string;
+  /** The server's base path every path is under, e.g. `/api/v1`. */
+  basePath: string;
+  parameters: OpenApiParameter[];
+  /** Media type → resolved schema of the body, when the operation takes one. */
+  bodies: Record<string, JsonSchema>;
+  bodyRequired: boolean;
+  security: Record<string, string[]>[] | undefined;
+};
+
+const httpMethods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+
+/** The app's own OpenAPI document, as a client would read it. */
+export async function fetchOpenApiDocument(t: TestContext): Promise<OpenApiDocument> {
+  const response = await t.request('GET', '/api/v1/openapi.json');
+  if (response.status !== 200) throw new Error(`GET /api/v1/openapi.json answered ${response.status}`);
+  return (await response.json()) as OpenApiDocument;
+}
+
+/** Follows `#/components/schemas/...` references (one level is all the document uses, but any depth works). */
+export function resolveSchema(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  const target = document.components?.schemas?.[name];
+  if (!target) throw new Error(`Unresolvable schema reference ${schema.$ref}`);
+  return resolveSchema(document, target);
+}
+
+/** Every operation the document declares, paths × methods, in document order. */
+export function listOperations(document: OpenApiDocument): OpenApiOperation[] {
+  const basePath = document.servers?.[0] ? new URL(document.servers[0].url).pathname.replace(/\/$/, '') : '';
+  const operations: OpenApiOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!httpMethods.has(method)) continue;
+      const bodies: Record<string, JsonSchema> = {};
+      for (const [mediaType, content] of Object.entries(operation.requestBody?.content ?? {})) {
+        bodies[mediaType] = content.schema ? resolveSchema(document, content.schema) : {};
+      }
+      operations.push({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        basePath,
+        parameters: (operation.parameters ?? []).map((p) => ({ ...p, schema: p.schema ? resolveSchema(document, p.schema) : undefined })),
+        bodies,
+        bodyRequired: operation.requestBody?.required ?? false,
+        security: operation.security,
+      });
+    }
+  }
+  return operations;
+}
+
+/** The URL path of `operation` with each `{param}` replaced (URL-encoded) by `values[param]`. */
+export function concretePath(operation: OpenApiOperation, values: Record<string, string>): string {
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${operation.key}: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  return `${operation.basePath}${path}`;
+}
+
+export const pathParameterNames = (operation: OpenApiOperation): string[] => [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+
+/** Whether a request with this method may change stored state. */
+export const isStateChanging = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method);
