@@ -6,6 +6,7 @@ import type { AppDependencies } from './dependencies';
 import type { AppEnv } from './http/app-env';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
+import { staffApiHeaders } from './http/staff-api-headers';
 import { loggableErrorWithStack } from './logging/loggable-error';
 import { registerPublicRoutes, registerStaffRoutes } from './routes/index';
 
@@ -27,6 +28,7 @@ export function createApp(deps: AppDependencies) {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/v1/*', staffApiHeaders);
 
   const staffApi = createOpenApiRouter();
   registerStaffRoutes(staffApi);

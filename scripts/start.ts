@@ -61,7 +61,7 @@ if (!firstBuild.ok && siteBuilder.currentDir() === null) {
 }
 
 const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder });
-const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port });
+const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port, publicUrl: config.publicUrl });
 const worker = config.runWorker ? startDeliveryWorker({ config, db: connection.db }) : null;
 
 const dry = [!config.x.credentials && 'X', !config.resend.apiKey && 'email'].filter(Boolean);
