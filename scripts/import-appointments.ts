@@ -64,10 +64,14 @@ bar.update(size, { rows: result.received });
 bar.stop();
 connection.close();
 
-for (const error of result.errors.slice(0, 200)) console.error(`line ${error.line}, ${error.field}: ${error.message}`);
-if (result.errors.length > 200) console.error(`… and ${result.errors.length - 200} more problems.`);
+// The first problems are enough to see what is wrong; a file of bad rows must not flood the terminal.
+const printedProblems = 200;
+for (const error of result.errors.slice(0, printedProblems)) console.error(`line ${error.line}, ${error.field}: ${error.message}`);
+if (result.errorCount > printedProblems) console.error(`… and ${result.errorCount - printedProblems} more problems.`);
 if (!result.committed) {
-  console.error(`\nNothing imported: ${result.errors.length} problem(s) in ${result.received} rows. Fix them, or rerun with --skip-invalid to import the good rows.`);
+  console.error(
+    `\nNothing imported: ${result.errorCount} problem(s) on ${result.problemLines} line(s) in ${result.received} rows. Fix them, or rerun with --skip-invalid to import the good rows.`,
+  );
   process.exit(1);
 }
 console.log(`\nImported ${result.received - result.skipped} of ${result.received} rows: ${result.inserted} new, ${result.updated} updated, ${result.skipped} skipped.`);

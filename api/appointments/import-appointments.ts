@@ -3,7 +3,10 @@ import { CsvError, parse } from 'csv-parse';
 import type { Database } from '../../db/client';
 import { offices } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import { eventLoopSlices } from '../event-loop-slices';
 import { appointmentCsvColumns, validateAppointmentRow, type AppointmentCsvColumn, type ImportProblem, type ValidAppointmentRow } from './appointment-csv-row';
+import { decodeUtf8, InvalidUtf8Error } from './decode-utf8';
+import { createImportProblemReport, type ImportProblemReport } from './import-problem-report';
 import { rescheduleForOpenIncidents } from './reschedule-open-incidents';
 import { upsertAppointments } from './upsert-appointments';
 
@@ -25,10 +28,15 @@ export type ImportResult = {
   skipped: number;
   /** Imported appointments that fell inside an open incident's window and were moved at once. */
   rescheduled: number;
+  /** The first problems (at most maxReportedProblems), in line order. */
   errors: ImportProblem[];
+  /** All problems found, including those not in `errors`. */
+  errorCount: number;
+  /** Lines with at least one problem. */
+  problemLines: number;
 };
 
-const batchSize = 2_000;
+const batchSize = 1_000;
 
 /** Thrown inside the transaction to roll back a file with bad rows. */
 class ImportRejected extends Error {}
@@ -39,13 +47,17 @@ class ImportRejected extends Error {}
  * however long the file. Every bad row is reported with its line and field; unless `skipInvalid`,
  * one bad row means nothing is imported (the transaction is rolled back).
  */
-export async function importAppointments(db: Database, input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportResult> {
+export async function importAppointments(db: Database, input: Readable | AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportResult> {
   const knownOffices = new Set((await db.select({ code: offices.code }).from(offices)).map((office) => office.code));
-  const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, rescheduled: 0, errors: [] };
+  const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, rescheduled: 0, errors: [], errorCount: 0, problemLines: 0 };
+  const problems = createImportProblemReport();
   const at = options.now.toISOString();
   const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
-  // A read error reaches the loop below through the parser; stopping early closes the source.
-  pipeline(input instanceof Readable ? input : Readable.from(input), parser, () => {});
+  // A read or decoding error reaches the loop below through the parser; stopping early closes the source.
+  pipeline(Readable.from(decodeUtf8(input)), parser, () => {});
+  // The whole file is one transaction on a synchronous driver: pause now and then so the same
+  // process keeps serving pages and other requests (their database work waits for its turn).
+  const endSliceIfDue = eventLoopSlices();
 
   try {
     await db.transaction(async (tx) => {
@@ -63,36 +75,46 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
       let unreadable = false;
       try {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          await endSliceIfDue();
           if (!positions) {
-            positions = readHeader(record, result.errors);
+            positions = readHeader(record, problems);
             if (!positions) break;
             continue;
           }
           result.received++;
           const line = info.lines;
           if (record.length !== positions.length) {
-            result.errors.push({ line, field: '(row)', message: `expected ${positions.length} fields, found ${record.length}; check for an unquoted comma.` });
+            problems.add({ line, field: '(row)', message: `expected ${positions.length} fields, found ${record.length}; check for an unquoted comma.` });
             continue;
           }
           const columnAt = positions;
           const values = Object.fromEntries(appointmentCsvColumns.map((name, i) => [name, record[columnAt[i]]])) as Record<AppointmentCsvColumn, string>;
-          const { row, problems } = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
-          result.errors.push(...problems);
+          const checked = validateAppointmentRow(values, line, { knownOffices, firstLineOfReference });
+          for (const problem of checked.problems) problems.add(problem);
           // Once a file is known bad (and not skipping), only checking remains: keep reading for the report.
-          if (row && (options.skipInvalid || result.errors.length === 0)) batch.push(row);
+          if (checked.row && (options.skipInvalid || problems.count === 0)) batch.push(checked.row);
           if (batch.length >= batchSize) await flush();
         }
       } catch (error) {
-        if (!(error instanceof CsvError)) throw error;
-        // Past a broken quote nothing can be read reliably, so this rejects the file even when skipping.
+        // Past a broken quote or a wrong encoding nothing can be read reliably, so these reject the file even when skipping.
+        if (error instanceof InvalidUtf8Error) {
+          problems.add({
+            line: error.line,
+            field: '(encoding)',
+            message: 'this line is not valid UTF-8, so the file was saved in another encoding; save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.',
+          });
+        } else if (error instanceof CsvError) {
+          problems.add({ line: typeof error.lines === 'number' ? error.lines : parser.info.lines, field: '(row)', message: describeCsvError(error.code) });
+        } else {
+          throw error;
+        }
         unreadable = true;
-        result.errors.push({ line: typeof error.lines === 'number' ? error.lines : parser.info.lines, field: '(row)', message: describeCsvError(error.code) });
       }
-      if (!positions && result.errors.length === 0) result.errors.push({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
-      unreadable ||= result.errors.some((error) => error.field === '(header)');
-      if (unreadable || (result.errors.length > 0 && !options.skipInvalid)) throw new ImportRejected();
+      if (!positions && problems.count === 0) problems.add({ line: 1, field: '(header)', message: `The file is empty; it needs the header ${appointmentCsvColumns.join(',')}.` });
+      unreadable ||= !positions;
+      if (unreadable || (problems.count > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
-      result.skipped = new Set(result.errors.map((error) => error.line)).size;
+      result.skipped = problems.lines;
       result.rescheduled = await rescheduleForOpenIncidents(tx, { now: options.now, tokenId: options.tokenId });
       await recordAudit(tx, {
         tokenId: options.tokenId,
@@ -108,11 +130,11 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
     result.updated = 0;
     result.skipped = result.received;
   }
-  return result;
+  return { ...result, errors: problems.problems, errorCount: problems.count, problemLines: problems.lines };
 }
 
 /** The position of each expected column in the header; reports a missing, unknown or repeated column. */
-function readHeader(record: string[], errors: ImportProblem[]): number[] | null {
+function readHeader(record: string[], problems: ImportProblemReport): number[] | null {
   const names = record.map((name) => name.toLowerCase());
   const missing = appointmentCsvColumns.filter((name) => !names.includes(name));
   // Unknown columns are named by position: a file without a header has a person's details here.
@@ -124,7 +146,7 @@ function readHeader(record: string[], errors: ImportProblem[]): number[] | null 
       unknown.length ? `unknown ${unknown.join(', ')}` : '',
       repeated.length ? `repeated ${repeated.join(', ')}` : '',
     ].filter(Boolean);
-    errors.push({ line: 1, field: '(header)', message: `The header must be ${appointmentCsvColumns.join(',')} (${parts.join('; ')}).` });
+    problems.add({ line: 1, field: '(header)', message: `The header must be ${appointmentCsvColumns.join(',')} (${parts.join('; ')}).` });
     return null;
   }
   return appointmentCsvColumns.map((name) => names.indexOf(name));

@@ -30,7 +30,7 @@ describe('importing appointments (POST /appointments/import)', () => {
   it('imports a good file', async () => {
     const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,"Otieno, John",john@example.com,en,collection,MSA,2026-06-03'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ received: 2, inserted: 2, updated: 0, skipped: 0, rescheduled: 0, errors: [] });
+    expect(await response.json()).toEqual({ received: 2, inserted: 2, updated: 0, skipped: 0, rescheduled: 0, errors: [], error_count: 0, errors_truncated: false });
     const [row] = await t.db.select().from(appointments).where(eq(appointments.reference, 'R2'));
     expect(row).toMatchObject({ fullName: 'Otieno, John', language: 'en', service: 'collection', officeCode: 'MSA', appointmentDate: '2026-06-03', status: 'booked' });
   });

@@ -39,6 +39,29 @@ describe('npm run import:appointments', () => {
     expect(await t.db.$count(appointments)).toBe(0);
   });
 
+  it('prints the first 200 problems and counts the rest, however many there are', async () => {
+    const bad = Array.from({ length: 1_500 }, (_, i) => `B${i},Person ${i},not-an-email,en,application,NYH,2026-06-02`);
+    const result = runImport(bad);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('line 201, email: email is not a well-formed address.');
+    expect(result.stderr).not.toContain('line 202, email');
+    expect(result.stderr).toContain('… and 1300 more problems.');
+    expect(result.stderr).toContain('Nothing imported: 1500 problem(s) on 1500 line(s) in 1500 rows.');
+  });
+
+  it('names the first line of a file that is not UTF-8 and imports nothing', async () => {
+    const file = join(t.dir, 'latin1.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}\nR1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02\nR2,Jos`), Buffer.from([0xe9]), Buffer.from(',j@example.com,en,application,NYH,2026-06-02\n')]));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-appointments.ts', file, '--skip-invalid'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/line 3, \(encoding\): this line is not valid UTF-8/);
+    expect(await t.db.$count(appointments)).toBe(0);
+  });
+
   it('with --skip-invalid imports the good rows, prints a summary and audits the import', async () => {
     const result = runImport(['R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,Bad Office,b@example.com,en,application,ZZZ,2026-06-02'], '--skip-invalid');
     expect(result.status).toBe(0);

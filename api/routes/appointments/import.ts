@@ -15,9 +15,9 @@ const uploadLimit = bodyLimit({
     problemResponse(c, { title: 'Content Too Large', status: 413, detail: `Send at most ${maxUploadMegabytes} MB per request; split the file, or use npm run import:appointments on the server.` }),
 });
 
-/** The upload in 64 KiB slices, so the parser hands over rows a batch at a time instead of all at once. */
-function* slices(text: string, size = 65_536): Generator<string> {
-  for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);
+/** The upload's bytes in 64 KiB slices, so the parser hands over rows a batch at a time instead of all at once. */
+function* slices(bytes: Uint8Array, size = 65_536): Generator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
 }
 
 const route = createRoute({
@@ -26,7 +26,7 @@ const route = createRoute({
   tags: ['Appointments'],
   summary: 'Import appointments from CSV',
   description:
-    'Publisher or admin. Body: text/csv with the header `reference,full_name,email,language,service,office,appointment_date`. A file with any bad row imports nothing (422, every problem with its line and field) unless `skip_invalid=true`. Re-importing a reference updates it; an appointment Hali already moved keeps its new date when the file still carries its original date.',
+    'Publisher or admin. Body: text/csv with the header `reference,full_name,email,language,service,office,appointment_date`. The file must be UTF-8; cells may not hold control or text-direction characters, and names, emails and references may not start with `=`, `+`, `-` or `@` (spreadsheet formulas). A file with any bad row imports nothing (422, each problem with its line and field: the first 1,000 in `errors`, all counted in `error_count`, `errors_truncated` when more were found) unless `skip_invalid=true`. Re-importing a reference updates it; an appointment Hali already moved keeps its new date when the file still carries its original date.',
   security: [{ bearer: [] }],
   middleware: [publishers, uploadLimit] as const,
   request: {
@@ -47,18 +47,20 @@ export function registerImportAppointments(app: OpenApiRouter): void {
     const { db, now } = c.get('deps');
     // Read the whole upload before the import opens its write transaction: a slow client must
     // never hold the database's write lock (and with it every publish) while its bytes trickle in.
-    const source = Readable.from(slices(await c.req.text()));
+    // Bytes, not text: the import decodes them strictly and names a line that is not UTF-8.
+    const source = Readable.from(slices(new Uint8Array(await c.req.arrayBuffer())));
     const result = await importAppointments(db, source, { skipInvalid, tokenId: c.get('token').id, now: now(), source: 'api' });
+    const problems = { errors: result.errors, error_count: result.errorCount, errors_truncated: result.errorCount > result.errors.length };
     if (!result.committed) {
-      const lines = new Set(result.errors.map((error) => error.line)).size;
+      const shown = problems.errors_truncated ? ` The first ${result.errors.length} of ${result.errorCount} problems are listed.` : '';
       throw new ProblemError(
         422,
         'Unprocessable Content',
-        `${lines} line(s) have problems, so nothing was imported. Fix them, or send ?skip_invalid=true to import the good rows.`,
-        { received: result.received, errors: result.errors },
+        `${result.problemLines} line(s) have problems, so nothing was imported. Fix them, or send ?skip_invalid=true to import the good rows.${shown}`,
+        { received: result.received, ...problems },
       );
     }
-    const { received, inserted, updated, skipped, rescheduled, errors } = result;
-    return c.json({ received, inserted, updated, skipped, rescheduled, errors }, 200);
+    const { received, inserted, updated, skipped, rescheduled } = result;
+    return c.json({ received, inserted, updated, skipped, rescheduled, ...problems }, 200);
   });
 }

@@ -50,6 +50,11 @@ export const ImportQuerySchema = z.object({
 });
 
 const ImportErrorSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+const importProblemFields = {
+  errors: z.array(ImportErrorSchema).openapi({ description: 'The first 1,000 problems, in line order.' }),
+  error_count: z.number().int().openapi({ description: 'All problems found, listed or not.' }),
+  errors_truncated: z.boolean().openapi({ description: 'True when `error_count` is more than `errors` lists.' }),
+};
 
 export const ImportResultSchema = z
   .object({
@@ -58,7 +63,7 @@ export const ImportResultSchema = z
     updated: z.number().int(),
     skipped: z.number().int(),
     rescheduled: z.number().int().openapi({ description: 'Imported into an open incident’s window, so moved at once (each applicant is emailed).' }),
-    errors: z.array(ImportErrorSchema),
+    ...importProblemFields,
   })
   .openapi('AppointmentImportResult');
 
@@ -68,6 +73,6 @@ export const ImportProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     received: z.number().int(),
-    errors: z.array(ImportErrorSchema),
+    ...importProblemFields,
   })
   .openapi('AppointmentImportProblem');
