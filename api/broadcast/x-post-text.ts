@@ -1,4 +1,5 @@
 import twitterText from 'twitter-text';
+import { isolateBidi, withoutBidiControls } from '../text/isolate-bidi';
 
 export const maxXPostWeight = 280;
 
@@ -12,7 +13,11 @@ export function weighXPost(text: string): XPostText {
 
 /**
  * The text of an update's X post: the update's own `x_text` when staff wrote one, otherwise the
- * incident name, the body shortened to fit, and the link to the incident page.
+ * incident name, the body shortened to fit, and the link to the incident page. Name and body are
+ * isolated (api/text/isolate-bidi.ts) so they cannot turn the link around; the weight is always
+ * taken of the final text, so the isolates (2 each) are counted. A staff-written post is the whole
+ * post, with nothing of ours to protect: it only loses its direction controls, which can only make
+ * it lighter than the weight checked when it was written.
  */
 export function composeXPostText(input: {
   incidentId: string;
@@ -21,18 +26,19 @@ export function composeXPostText(input: {
   xText?: string | null;
   publicUrl: string;
 }): XPostText {
-  if (input.xText) return weighXPost(input.xText);
+  if (input.xText) return weighXPost(withoutBidiControls(input.xText));
   const link = `${input.publicUrl}/incidents/${input.incidentId}/`;
-  const head = `${input.incidentName}: `;
-  const body = input.body.replace(/\s+/g, ' ').trim();
-  const full = weighXPost(`${head}${body}\n${link}`);
+  const name = withoutBidiControls(input.incidentName);
+  const head = `${isolateBidi(name)}: `;
+  const body = withoutBidiControls(input.body).replace(/\s+/g, ' ').trim();
+  const full = weighXPost(`${head}${isolateBidi(body)}\n${link}`);
   if (full.valid) return full;
   // Shorten the body word by word until the whole post fits, ending with an ellipsis.
   const words = body.split(' ');
   while (words.length > 1) {
     words.pop();
-    const candidate = weighXPost(`${head}${words.join(' ')}…\n${link}`);
+    const candidate = weighXPost(`${head}${isolateBidi(`${words.join(' ')}…`)}\n${link}`);
     if (candidate.valid) return candidate;
   }
-  return weighXPost(`${input.incidentName.slice(0, 200)}…\n${link}`);
+  return weighXPost(`${isolateBidi(`${name.slice(0, 200)}…`)}\n${link}`);
 }

@@ -55,6 +55,28 @@ describe('applicant email', () => {
     expect(email.text).not.toContain('application form');
   });
 
+  it('isolates the name and staff text, without their direction overrides, in the HTML and the text', () => {
+    const RLO = '\u202E';
+    const email = renderApplicantEmail({
+      ...input,
+      fullName: `Amina ${RLO}ilA`,
+      incidentName: `Outage ${RLO}until 12/01`,
+      office: { name: `Nyayo ${RLO}House`, address: `Kenyatta ${RLO}Avenue\u2066` },
+    });
+    expect(email.text).toContain('Dear \u2068Amina ilA\u2069,');
+    expect(email.text).toContain('at \u2068Nyayo House\u2069 on Thursday, 26 November 2026 cannot go ahead');
+    expect(email.text).toContain('disruption to our services: \u2068Outage until 12/01\u2069.');
+    expect(email.text).toContain('Tuesday, 1 December 2026, at \u2068Nyayo House\u2069.');
+    expect(email.text).toContain('Address: \u2068Kenyatta Avenue\u2069');
+    expect(email.html).toContain('<p>Dear <bdi>Amina ilA</bdi>,</p>');
+    expect(email.html).toContain('at <bdi>Nyayo House</bdi> on Thursday, 26 November 2026 cannot go ahead');
+    expect(email.html).toContain('our services: <bdi>Outage until 12/01</bdi>.');
+    expect(email.html).toContain('<br><bdi>Nyayo House</bdi><br><bdi>Kenyatta Avenue</bdi></p>');
+    for (const part of [email.subject, email.text, email.html]) expect(part).not.toMatch(/[\u202A-\u202E\u2066\u2067]/);
+    // HTML isolates with elements; no isolate characters are left over in it.
+    expect(email.html).not.toMatch(/[\u2068\u2069]/);
+  });
+
   it('escapes what it puts into HTML', () => {
     const email = renderApplicantEmail(input);
     expect(email.html).toContain('Wanjiru &lt;b&gt;Kamau&lt;/b&gt;');
