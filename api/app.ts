@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDependencies } from './dependencies';
 import type { AppEnv } from './http/app-env';
+import { limitRequestBodies } from './http/body-limit';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
 import { staffApiHeaders } from './http/staff-api-headers';
@@ -24,6 +25,7 @@ function explainHttpException(error: HTTPException): string {
 export function createApp(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   app.use(compress());
+  app.use(limitRequestBodies({ importMaxBytes: deps.config.importMaxBytes }));
   app.use(async function injectDependencies(c, next) {
     c.set('deps', deps);
     await next();

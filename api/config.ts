@@ -34,6 +34,7 @@ const environmentSchema = z.object({
   CALENDAR_SIGNING_SECRET: optionalText,
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WORKER: z.enum(['on', 'off']).default('on'),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1_048_576),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   calendarSigningSecret?: string;
   delivery: { maxAttempts: number };
   runWorker: boolean;
+  /** Largest CSV upload to POST /api/v1/appointments/import; every other body is capped at 1 MB. */
+  importMaxBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -99,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     calendarSigningSecret: e.CALENDAR_SIGNING_SECRET,
     delivery: { maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     runWorker: e.WORKER === 'on',
+    importMaxBytes: e.IMPORT_MAX_BYTES,
   };
 }
