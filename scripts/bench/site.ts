@@ -14,8 +14,10 @@ import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
 import type { BenchRow } from './bench-row';
 import { seedHistory } from './site-history-seed';
+import { measurePathSpellings } from './static-spellings';
 
 type SiteUnderTest = {
+  siteDir: string;
   builder: SiteBuilder;
   server: RunningServer;
   connection: DatabaseConnection;
@@ -43,6 +45,7 @@ async function startSite(count: number): Promise<SiteUnderTest> {
     publisher: (await createApiToken(connection.db, { name: 'bench publisher', role: 'publisher' })).secret,
   };
   return {
+    siteDir: config.site.dir,
     builder,
     server,
     connection,
@@ -153,6 +156,7 @@ export async function run(): Promise<BenchRow[]> {
     } finally {
       bare.close();
     }
+    rows.push(...(await measurePathSpellings(small.siteDir)));
   } finally {
     await small.close();
   }
