@@ -5,12 +5,15 @@ import { previewReschedule, type ReschedulePreview } from '../appointments/previ
 import type { Config } from '../config';
 import { conflict } from '../http/problem';
 import { findPendingUpdate, loadIncident } from '../incidents/incident-records';
+import { revisionOf } from '../incidents/revision';
 import { calendarUrl } from './applicant-email-payloads';
 import { renderApplicantEmail, type RenderedEmail } from './render-applicant-email';
 import { composeXPostText, maxXPostWeight } from './x-post-text';
 
 export type BroadcastPreview = {
   update: { id: string; state: string; status: string };
+  /** The revision of exactly the content previewed: what approve and publish must name. */
+  revision: string;
   x: {
     text: string;
     weightedLength: number;
@@ -78,6 +81,7 @@ export async function previewIncidentBroadcast(db: Database, config: Config, inc
 
   return {
     update: { id: pending.id, state: pending.state, status: pending.status },
+    revision: revisionOf(incident, pending),
     x: {
       text: post.text,
       weightedLength: post.weightedLength,

@@ -20,6 +20,7 @@ const descriptions = {
   403: 'Your token’s role may not do this (or four-eyes forbids it).',
   404: 'No such resource.',
   409: 'The resource is in a state that does not allow this.',
+  428: 'A precondition is required: the detail names the value to send and where to get it.',
 } as const;
 
 export type ProblemStatus = keyof typeof descriptions;

@@ -1,11 +1,12 @@
 import type { Database } from '../../db/client';
-import { incidentUpdates, type IncidentUpdateRow } from '../../db/schema/index';
+import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../http/problem';
 import { newId } from '../ids';
 import type { ActionContext } from './four-eyes';
 import { throwIfInvalid } from './incident-input-rules';
 import { findPendingUpdate, loadIncident } from './incident-records';
+import { withRevision, type UpdateWithRevision } from './revision';
 import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
 
 /**
@@ -17,7 +18,7 @@ export async function draftUpdate(
   incidentId: string,
   content: UpdateContent,
   context: ActionContext,
-): Promise<IncidentUpdateRow> {
+): Promise<UpdateWithRevision> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
     const incident = await loadIncident(tx, incidentId);
@@ -49,6 +50,6 @@ export async function draftUpdate(
       targetId: update.id,
       detail: { incident_id: incidentId, status: update.status },
     });
-    return update;
+    return withRevision(incident, update);
   });
 }

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
+import { incidentUpdates, incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, forbidden } from '../http/problem';
 import type { ActionContext } from './four-eyes';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
 import { dayOf } from '../offices/calendar-days';
 import { findPendingUpdate, loadIncident } from './incident-records';
+import { revisionOf } from './revision';
 
 /** The incident's own fields staff may change directly (status and components change through updates). */
 export type IncidentChanges = {
@@ -21,7 +22,9 @@ export type IncidentChanges = {
 
 /**
  * Edits an incident; `publicChange` says whether the public site must be rebuilt. Once published,
- * only publishers and admins may edit it: the change is public at once.
+ * only publishers and admins may edit it: the change is public at once. These fields go out with
+ * the pending update too, so a change to what it would release withdraws its approval: an
+ * approval covers exactly what a publish sends.
  */
 export async function editIncident(
   db: Database,
@@ -72,6 +75,19 @@ export async function editIncident(
       targetId: incidentId,
       detail: { fields: Object.keys(values) },
     });
+    if (pending?.state === 'approved' && revisionOf(current, pending) !== revisionOf(incident, pending)) {
+      await tx
+        .update(incidentUpdates)
+        .set({ state: 'draft', approvedBy: null, approvedAt: null, updatedAt: at })
+        .where(eq(incidentUpdates.id, pending.id));
+      await recordAudit(tx, {
+        tokenId: context.actor.tokenId,
+        action: 'update.approval_withdrawn',
+        targetType: 'incident_update',
+        targetId: pending.id,
+        detail: { incident_id: incidentId, approved_by: pending.approvedBy, fields: Object.keys(values) },
+      });
+    }
     return { incident, publicChange: current.publishedAt !== null };
   });
 }

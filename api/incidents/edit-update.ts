@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { incidentUpdates, type IncidentUpdateRow } from '../../db/schema/index';
+import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest } from '../http/problem';
 import type { ActionContext } from './four-eyes';
 import { throwIfInvalid } from './incident-input-rules';
 import { assertPending, loadIncident, loadUpdate } from './incident-records';
+import { withRevision, type UpdateWithRevision } from './revision';
 import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
 
 /**
@@ -20,7 +21,7 @@ export async function editUpdate(
   updateId: string,
   changes: Partial<UpdateContent>,
   context: ActionContext,
-): Promise<IncidentUpdateRow> {
+): Promise<UpdateWithRevision> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
     const incident = await loadIncident(tx, incidentId);
@@ -58,6 +59,6 @@ export async function editUpdate(
       targetId: updateId,
       detail: { incident_id: incidentId, fields, previous_drafter: current.draftedBy, approval_withdrawn: current.state === 'approved' },
     });
-    return update;
+    return withRevision(incident, update);
   });
 }

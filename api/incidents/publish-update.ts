@@ -8,18 +8,21 @@ import { conflict } from '../http/problem';
 import { applyUpdateToIncident } from './apply-update-to-incident';
 import { assertMayPublish, type ActionContext } from './four-eyes';
 import { findPendingUpdate, loadIncident } from './incident-records';
+import { assertReviewedRevision } from './reviewed-revision';
+import { revisionOf } from './revision';
 
 export type PublishResult = { incident: IncidentRow; update: IncidentUpdateRow; rescheduled: RescheduleResult };
 
 /**
  * Publishes the incident's pending update, all in one transaction: the update, its effect on the
  * incident and its components, the appointments it moves and the messages it queues either all
- * happen or none do. The caller schedules the site build after this returns.
+ * happen or none do. `expectedRevision` names the content the publisher reviewed (revision.ts);
+ * trusted scripts pass pendingRevision(). The caller schedules the site build after this returns.
  */
 export async function publishUpdate(
   db: Database,
   incidentId: string,
-  context: ActionContext & { overrideReason?: string | null },
+  context: ActionContext & { expectedRevision: string | null; overrideReason?: string | null },
 ): Promise<PublishResult> {
   const at = context.now.toISOString();
   const { actor } = context;
@@ -31,6 +34,8 @@ export async function publishUpdate(
       throw conflict('This incident has no draft or approved update to publish; draft one first (POST /incidents/{id}/updates).');
     }
     assertMayPublish(pending, actor, overrideReason);
+    const revision = revisionOf(incident, pending);
+    assertReviewedRevision(context.expectedRevision, revision, { incidentId, action: 'publish' });
     const [update] = await tx
       .update(incidentUpdates)
       .set({
@@ -59,6 +64,7 @@ export async function publishUpdate(
         drafted_by: update.draftedBy,
         approved_by: update.approvedBy,
         moved: rescheduled.moved,
+        revision,
         ...(overrideReason ? { override_reason: overrideReason } : {}),
       },
     });

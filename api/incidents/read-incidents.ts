@@ -8,16 +8,17 @@ import {
   type ComponentStatus,
   type IncidentKind,
   type IncidentRow,
-  type IncidentUpdateRow,
 } from '../../db/schema/index';
 import { listUpdates, loadIncident } from './incident-records';
+import { withRevision, type UpdateWithRevision } from './revision';
 
 /** draft: never published; open/closed: published and not yet / already resolved; pending: has an update waiting. */
 export const incidentStates = ['draft', 'open', 'closed', 'pending'] as const;
 export type IncidentState = (typeof incidentStates)[number];
 
 export type IncidentSummary = IncidentRow & { components: Record<string, ComponentStatus>; pendingUpdateId: string | null };
-export type IncidentDetail = IncidentSummary & { updates: IncidentUpdateRow[] };
+/** The pending update carries the revision a reviewer names to approve or publish it. */
+export type IncidentDetail = IncidentSummary & { updates: UpdateWithRevision[] };
 
 const pendingStates = ['draft', 'approved'] as const;
 
@@ -69,5 +70,6 @@ export async function listIncidents(
 export async function getIncidentDetail(db: DatabaseOrTransaction, incidentId: string): Promise<IncidentDetail> {
   const incident = await loadIncident(db, incidentId);
   const [summary] = await summarize(db, [incident]);
-  return { ...summary, updates: await listUpdates(db, incidentId) };
+  const updates = await listUpdates(db, incidentId);
+  return { ...summary, updates: updates.map((update) => withRevision(incident, update)) };
 }

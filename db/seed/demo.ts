@@ -4,6 +4,7 @@ import { componentGroups, components, incidents, type AppointmentService, type C
 import { createIncident } from '../../api/incidents/create-incident';
 import { draftUpdate } from '../../api/incidents/draft-update';
 import { publishUpdate } from '../../api/incidents/publish-update';
+import { pendingRevision } from '../../api/incidents/revision';
 import type { ActionContext } from '../../api/incidents/four-eyes';
 import { newId } from '../../api/ids';
 import { createOffice } from '../../api/offices/manage-offices';
@@ -45,6 +46,9 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
   const now = options.now;
   const today = nairobiDay(now);
   const script = (at: Date): ActionContext => ({ now: at, actor: { tokenId: null, role: 'admin' } });
+  // The seed wrote every notice it publishes, so it names the revision pending now.
+  const publishPending = async (incidentId: string, at: Date) =>
+    publishUpdate(db, incidentId, { ...script(at), expectedRevision: await pendingRevision(db, incidentId) });
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
   const componentIds: Record<string, Record<AppointmentService, string>> = {};
@@ -81,12 +85,12 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
     { name: paymentIncident.name, impact: 'minor', ...paymentIncident.updates[0], components: { [eCitizenId]: 'degraded_performance' } },
     script(pastStart),
   );
-  await publishUpdate(db, payment.incident.id, script(pastStart));
+  await publishPending(payment.incident.id, pastStart);
   for (const [step, update] of paymentIncident.updates.slice(1).entries()) {
     const at = new Date(pastStart.getTime() + (step + 1) * 3 * 3_600_000);
     const components: Record<string, ComponentStatus> = update.status === 'resolved' ? { [eCitizenId]: 'operational' } : { [eCitizenId]: 'degraded_performance' };
     await draftUpdate(db, payment.incident.id, { ...update, components }, script(at));
-    await publishUpdate(db, payment.incident.id, script(at));
+    await publishPending(payment.incident.id, at);
   }
 
   // The outage: every passport service at every office down from this morning.
@@ -100,14 +104,14 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
     { ...outageNotice, status: 'investigating', impact: 'critical', components: down, disruptionFrom: today },
     script(hoursAgo(3)),
   );
-  await publishUpdate(db, outage.incident.id, script(hoursAgo(3)));
+  await publishPending(outage.incident.id, hoursAgo(3));
   await draftUpdate(
     db,
     outage.incident.id,
     { ...outageIdentified, status: 'identified', components: down, expectedRestoration: workingDayAfter(today, 3) },
     script(hoursAgo(1)),
   );
-  const { rescheduled } = await publishUpdate(db, outage.incident.id, script(hoursAgo(1)));
+  const { rescheduled } = await publishPending(outage.incident.id, hoursAgo(1));
 
   // Upcoming maintenance next Saturday morning, when offices are closed anyway.
   let saturday = addDays(today, 1);
@@ -125,7 +129,7 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
     },
     script(hoursAgo(2)),
   );
-  await publishUpdate(db, maintenance.incident.id, script(hoursAgo(2)));
+  await publishPending(maintenance.incident.id, hoursAgo(2));
 
   return { incidentId: outage.incident.id, moved: rescheduled.moved };
 }

@@ -60,13 +60,14 @@ async function startSite(count: number): Promise<SiteUnderTest> {
   };
 }
 
-async function staffPost(site: SiteUnderTest, path: string, token: string, json: unknown): Promise<void> {
+async function staffPost(site: SiteUnderTest, path: string, token: string, json: unknown): Promise<unknown> {
   const response = await fetch(`${site.server.url}/api/v1${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(json),
   });
   if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 /**
@@ -78,9 +79,9 @@ async function publishToLive(site: SiteUnderTest, runs: number): Promise<number[
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const text = `Bench notice ${run} ${Date.now()}`;
-    await staffPost(site, `/incidents/${site.openIncidentId}/updates`, site.tokens.drafter, { status: 'identified', body: text });
+    const draft = (await staffPost(site, `/incidents/${site.openIncidentId}/updates`, site.tokens.drafter, { status: 'identified', body: text })) as { revision: string };
     const started = performance.now();
-    await staffPost(site, `/incidents/${site.openIncidentId}/publish`, site.tokens.publisher, {});
+    await staffPost(site, `/incidents/${site.openIncidentId}/publish`, site.tokens.publisher, { revision: draft.revision });
     for (;;) {
       const html = await (await fetch(`${site.server.url}/`)).text();
       if (html.includes(text)) break;

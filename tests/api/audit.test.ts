@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, approve, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
 
 describe('the audit log', () => {
   let t: TestContext;
@@ -17,7 +17,7 @@ describe('the audit log', () => {
     await expectJson(await t.request('PATCH', `/api/v1/incidents/${incident.id}`, { token: t.tokens.drafter, json: { impact: 'major' } }), 200);
     const updatePath = `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}`;
     await expectJson(await t.request('PATCH', updatePath, { token: t.tokens.drafter, json: { body: 'Better words.' } }), 200);
-    await expectJson(await t.request('POST', `${updatePath}/approve`, { token: t.tokens.publisher }), 200);
+    await expectJson(await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher), 200);
     await expectJson(await publish(t, incident.id, t.tokens.publisher2), 200);
     await expectJson(await t.request('POST', `/api/v1/incidents/${incident.id}/updates`, { token: t.tokens.drafter, json: { status: 'resolved', body: 'Fixed.' } }), 201);
     const scratch = await draftIncident(t, outageDraft());
@@ -41,8 +41,8 @@ describe('the audit log', () => {
       'component.update',
       'component.create',
     ]);
-    const approve = log.items.find((entry: { action: string }) => entry.action === 'update.approve');
-    expect(approve).toMatchObject({ token_id: await tokenIdOf(t, 'publisher'), target_type: 'incident_update', target_id: incident.updates[0].id });
+    const approval = log.items.find((entry: { action: string }) => entry.action === 'update.approve');
+    expect(approval).toMatchObject({ token_id: await tokenIdOf(t, 'publisher'), target_type: 'incident_update', target_id: incident.updates[0].id });
     const statusChange = log.items.find((entry: { action: string }) => entry.action === 'component.update');
     expect(statusChange.detail).toMatchObject({ from: 'operational', to: 'major_outage' });
 

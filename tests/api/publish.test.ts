@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, deliveries, incidentComponents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, approve, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
 
 describe('publishing with four eyes', () => {
   let t: TestContext;
@@ -64,13 +64,13 @@ describe('publishing with four eyes', () => {
   it('keeps approval separate: the approver may not be the drafter, and publishing keeps the approver', async () => {
     const incident = await draftIncident(t, outageDraft(), t.tokens.publisher);
     const updateId = incident.updates[0].id;
-    const selfApprove = await t.request('POST', `/api/v1/incidents/${incident.id}/updates/${updateId}/approve`, { token: t.tokens.publisher });
+    const selfApprove = await approve(t, incident.id, updateId, t.tokens.publisher);
     expect(selfApprove.status).toBe(403);
     expect(((await selfApprove.json()) as { detail: string }).detail).toContain('You drafted this update');
 
-    const approved = await expectJson(await t.request('POST', `/api/v1/incidents/${incident.id}/updates/${updateId}/approve`, { token: t.tokens.publisher2 }), 200);
+    const approved = await expectJson(await approve(t, incident.id, updateId, t.tokens.publisher2), 200);
     expect(approved.state).toBe('approved');
-    const twice = await t.request('POST', `/api/v1/incidents/${incident.id}/updates/${updateId}/approve`, { token: t.tokens.admin });
+    const twice = await approve(t, incident.id, updateId, t.tokens.admin);
     expect(twice.status).toBe(409);
 
     // The drafter still may not publish their own words, even approved.
@@ -101,8 +101,8 @@ describe('publishing with four eyes', () => {
   it('refuses drafters at publish and approve', async () => {
     const incident = await draftIncident(t, outageDraft(), t.tokens.publisher);
     expect((await publish(t, incident.id, t.tokens.drafter)).status).toBe(403);
-    const approve = await t.request('POST', `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}/approve`, { token: t.tokens.drafter });
-    expect(approve.status).toBe(403);
+    const approval = await approve(t, incident.id, incident.updates[0].id, t.tokens.drafter);
+    expect(approval.status).toBe(403);
   });
 
   it('keeps a later draft off the public incident until it is published', async () => {

@@ -41,8 +41,24 @@ export async function draftIncident(t: TestContext, body: Record<string, unknown
   return expectJson(await t.request('POST', '/api/v1/incidents', { token, json: body }), 201);
 }
 
+/** The revision of the incident's pending update (what a publish would release), or null when nothing is pending. */
+export async function currentRevision(t: TestContext, incidentId: string): Promise<string | null> {
+  const response = await t.request('GET', `/api/v1/incidents/${incidentId}`, { token: t.tokens.drafter });
+  if (response.status !== 200) return null;
+  const detail = (await response.json()) as { updates: { state: string; revision: string | null }[] };
+  return detail.updates.find((update) => update.state !== 'published')?.revision ?? null;
+}
+
+/** Publishes as a reviewer who read the current content: names its revision unless `json` names one. */
 export async function publish(t: TestContext, incidentId: string, token: string, json?: Record<string, unknown>) {
-  return t.request('POST', `/api/v1/incidents/${incidentId}/publish`, { token, json: json ?? {} });
+  const revision = await currentRevision(t, incidentId);
+  return t.request('POST', `/api/v1/incidents/${incidentId}/publish`, { token, json: { ...(revision ? { revision } : {}), ...json } });
+}
+
+/** Approves as a reviewer who read the current content: names its revision unless `json` names one. */
+export async function approve(t: TestContext, incidentId: string, updateId: string, token: string, json?: Record<string, unknown>) {
+  const revision = await currentRevision(t, incidentId);
+  return t.request('POST', `/api/v1/incidents/${incidentId}/updates/${updateId}/approve`, { token, json: { ...(revision ? { revision } : {}), ...json } });
 }
 
 /** The id of the token a secret belongs to, as the admin sees it. */

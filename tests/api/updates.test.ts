@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentUpdates, incidents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, draftIncident, expectJson, outageDraft, problemFields, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, approve, draftIncident, expectJson, outageDraft, problemFields, publish, tokenIdOf } from './staff-api-fixtures';
 
 describe('updates and incident edits', () => {
   let t: TestContext;
@@ -41,7 +41,7 @@ describe('updates and incident edits', () => {
     const component = await addComponent(t);
     const incident = await draftIncident(t, outageDraft());
     const path = `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}`;
-    await expectJson(await t.request('POST', `${path}/approve`, { token: t.tokens.publisher }), 200);
+    await expectJson(await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher), 200);
 
     const edited = await expectJson(
       await t.request('PATCH', path, { token: t.tokens.drafter2, json: { body: 'Corrected wording, with our apology.', components: { [component.id]: 'partial_outage' } } }),
@@ -67,9 +67,9 @@ describe('updates and incident edits', () => {
     const path = `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}`;
     const edited = await expectJson(await t.request('PATCH', path, { token: t.tokens.publisher, json: { body: 'Reworded by the duty publisher.' } }), 200);
     expect(edited.drafted_by).toBe(await tokenIdOf(t, 'publisher'));
-    expect((await t.request('POST', `${path}/approve`, { token: t.tokens.publisher })).status).toBe(403);
+    expect((await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher)).status).toBe(403);
     expect((await publish(t, incident.id, t.tokens.publisher)).status).toBe(403);
-    await expectJson(await t.request('POST', `${path}/approve`, { token: t.tokens.publisher2 }), 200);
+    await expectJson(await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher2), 200);
 
     const empty = await t.request('PATCH', path, { token: t.tokens.drafter, json: {} });
     expect(empty.status).toBe(400);
@@ -84,7 +84,7 @@ describe('updates and incident edits', () => {
     const response = await t.request('PATCH', path, { token: t.tokens.admin, json: { body: 'Quietly rewritten' } });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { detail: string }).detail).toContain('corrections are new updates');
-    expect((await t.request('POST', `${path}/approve`, { token: t.tokens.publisher2 })).status).toBe(409);
+    expect((await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher2)).status).toBe(409);
     const [row] = await t.db.select().from(incidentUpdates).where(eq(incidentUpdates.id, incident.updates[0].id));
     expect(row.body).toBe(outageDraft().body);
   });

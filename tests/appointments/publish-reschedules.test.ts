@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
+import { publish } from '../api/staff-api-fixtures';
 
 // End to end through the staff API: offices, components, a CSV import, an incident drafted by one
 // person and published by another; the publish moves the appointments and queues the emails.
@@ -50,7 +51,7 @@ describe('publishing an incident reschedules its appointments (API end to end)',
     const draft = (await (await t.request('GET', `/api/v1/incidents/${id}/affected`, { token: t.tokens.drafter })).json()) as { counts: { total: number; to_move: number } };
     expect(draft.counts).toMatchObject({ total: 2, to_move: 2 });
 
-    const published = await t.request('POST', `/api/v1/incidents/${id}/publish`, { token: t.tokens.publisher, json: {} });
+    const published = await publish(t, id, t.tokens.publisher);
     expect(published.status).toBe(200);
     expect((await dateOf('R1')).appointment_date).toBe('2026-06-02'); // 2 June has one place left after R3
     expect((await dateOf('R2')).appointment_date).toBe('2026-06-03');
@@ -62,7 +63,7 @@ describe('publishing an incident reschedules its appointments (API end to end)',
       json: { status: 'identified', body: 'Restoration will take one more day.', expected_restoration: '2026-06-03' },
     });
     expect(slip.status).toBe(201);
-    expect((await t.request('POST', `/api/v1/incidents/${id}/publish`, { token: t.tokens.publisher, json: {} })).status).toBe(200);
+    expect((await publish(t, id, t.tokens.publisher)).status).toBe(200);
     // R1 and R3 (2 June) are now inside the window; R1 came first originally, so it takes the one
     // place left on 3 June beside R2, and R3 goes to 4 June. One new move and email each.
     const r1 = await dateOf('R1');

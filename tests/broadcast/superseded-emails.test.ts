@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDeliveryWorker } from '../../api/broadcast/delivery-worker';
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
+import { publish } from '../api/staff-api-fixtures';
 
 // A restoration date that slips before the first emails went out must not send the applicant two
 // emails (the first naming a date that is already gone): the later email replaces the unsent one
@@ -24,14 +25,14 @@ describe('an applicant email replaced before it was sent', () => {
       json: { name: 'Passport systems down', impact: 'major', status: 'identified', body: 'Down. We apologise.', components: { [componentId]: 'major_outage' }, disruption_from: '2026-05-29', expected_restoration: '2026-06-02' },
     });
     incidentId = ((await created.json()) as { id: string }).id;
-    expect((await t.request('POST', `/api/v1/incidents/${incidentId}/publish`, { token: t.tokens.publisher, json: {} })).status).toBe(200);
+    expect((await publish(t, incidentId, t.tokens.publisher)).status).toBe(200);
   });
   afterEach(() => t.close());
 
   async function slipTo(day: string) {
     const slip = await t.request('POST', `/api/v1/incidents/${incidentId}/updates`, { token: t.tokens.drafter, json: { status: 'identified', body: 'One more day.', expected_restoration: day } });
     expect(slip.status).toBe(201);
-    expect((await t.request('POST', `/api/v1/incidents/${incidentId}/publish`, { token: t.tokens.publisher, json: {} })).status).toBe(200);
+    expect((await publish(t, incidentId, t.tokens.publisher)).status).toBe(200);
   }
   const emails = () => t.db.select().from(deliveries).where(and(eq(deliveries.channel, 'applicant_email'), eq(deliveries.recipient, 'R1'))).orderBy(deliveries.moveId);
   const drain = () => startDeliveryWorker({ config: t.config, db: t.db, now: () => t.now.value }, { poll: false, log: () => {} }).drainOnce();

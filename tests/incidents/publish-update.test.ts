@@ -4,6 +4,7 @@ import { createComponent } from '../../api/components/save-component';
 import { createIncident } from '../../api/incidents/create-incident';
 import { draftUpdate } from '../../api/incidents/draft-update';
 import { publishUpdate } from '../../api/incidents/publish-update';
+import { pendingRevision } from '../../api/incidents/revision';
 import { appointmentMoves, appointments, auditLog, incidents, offices } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 
@@ -49,7 +50,7 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
 
   it('publishes a script-made draft, moves the affected appointments and audits both', async () => {
     const { incident, now } = await nyayoHouseOutage('2026-11-26');
-    const result = await publishUpdate(t.db, incident.id, { now, actor: script });
+    const result = await publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: await pendingRevision(t.db, incident.id) });
     expect(result.update.state).toBe('published');
     expect(result.incident).toMatchObject({ status: 'identified', expectedRestoration: '2026-11-26', publishedAt: now.toISOString() });
     // 24 and 25 November are inside the window (up to the day before restoration); the 27th is not.
@@ -66,19 +67,32 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
 
   it('moves nobody twice, and moves again when a later update slips the restoration day', async () => {
     const { incident, now } = await nyayoHouseOutage('2026-11-26');
-    await publishUpdate(t.db, incident.id, { now, actor: script });
+    await publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: await pendingRevision(t.db, incident.id) });
     const later = new Date('2026-11-25T06:00:00.000Z');
     await draftUpdate(t.db, incident.id, { status: 'identified', body: 'Still working on it.' }, { now: later, actor: script });
-    const unchanged = await publishUpdate(t.db, incident.id, { now: later, actor: script });
+    const unchanged = await publishUpdate(t.db, incident.id, { now: later, actor: script, expectedRevision: await pendingRevision(t.db, incident.id) });
     expect(unchanged.rescheduled.moved).toBe(0);
 
     await draftUpdate(t.db, incident.id, { status: 'identified', body: 'Restoration slips to Monday.', expectedRestoration: '2026-11-30' }, { now: later, actor: script });
-    const slipped = await publishUpdate(t.db, incident.id, { now: later, actor: script });
+    const slipped = await publishUpdate(t.db, incident.id, { now: later, actor: script, expectedRevision: await pendingRevision(t.db, incident.id) });
     expect(slipped.rescheduled.moved).toBeGreaterThan(0);
     const [row] = await t.db.select().from(incidents).where(eq(incidents.id, incident.id));
     expect(row.expectedRestoration).toBe('2026-11-30');
     const dates = await t.db.select({ date: appointments.appointmentDate }).from(appointments);
     for (const { date } of dates) expect(date >= '2026-11-30').toBe(true);
+  });
+
+  it('publishes only the revision the caller names, and asks for one when it is left out', async () => {
+    const { incident, now } = await nyayoHouseOutage('2026-11-26');
+    const reviewed = await pendingRevision(t.db, incident.id);
+    await t.db.update(incidents).set({ name: 'Renamed after review' }).where(eq(incidents.id, incident.id));
+    await expect(publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: reviewed })).rejects.toMatchObject({
+      status: 409,
+      extensions: { current_revision: await pendingRevision(t.db, incident.id) },
+    });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: null })).rejects.toMatchObject({ status: 428 });
+    const [row] = await t.db.select().from(incidents).where(eq(incidents.id, incident.id));
+    expect(row.publishedAt).toBeNull();
   });
 
   it('still applies four-eyes to tokens when called directly', async () => {
@@ -88,9 +102,9 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
       { name: 'Second', impact: 'minor', status: 'investigating', body: 'Checking.' },
       { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } },
     );
-    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } })).rejects.toMatchObject({ status: 403 });
-    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' } })).rejects.toMatchObject({ status: 403 });
-    const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-other', role: 'publisher' } });
+    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) })).rejects.toMatchObject({ status: 403 });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' }, expectedRevision: await pendingRevision(t.db, incident.id) })).rejects.toMatchObject({ status: 403 });
+    const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-other', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) });
     expect(published.update.publishedBy).toBe('tok-other');
   });
 });

@@ -48,12 +48,12 @@ describe('publishing through the staff API', () => {
       components: { 'cmp-nyh-app': 'major_outage' },
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id, updates } = (await created.json()) as { id: string; updates: { revision: string }[] };
     await builder.buildNow('after draft');
     expect(await page('/')).not.toContain('Passport printing stopped');
     expect(await page('/api/v2/incidents.json')).not.toContain(id);
 
-    expect((await api(`/incidents/${id}/publish`, tokens.publisher, {})).status).toBe(200);
+    expect((await api(`/incidents/${id}/publish`, tokens.publisher, { revision: updates[0].revision })).status).toBe(200);
     await builder.whenIdle();
     const home = await page('/');
     expect(home).toContain('Applications cannot be received at Nyayo House today; we apologise.');

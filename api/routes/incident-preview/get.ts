@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ['Incidents'],
   summary: 'What publishing the pending update would send',
   description:
-    'The X post (text, weighted length, whether it replies in the incident’s thread), a sample applicant email in English and Swahili (subject, HTML, text; placeholder applicant), and the appointments it would move. Writes nothing.',
+    'The X post (text, weighted length, whether it replies in the incident’s thread), a sample applicant email in English and Swahili (subject, HTML, text; placeholder applicant), and the appointments it would move, and the `revision` of that content, which approve and publish must name. Writes nothing.',
   security: [{ bearer: [] }],
   middleware: [anyStaff] as const,
   request: { params: PreviewParamSchema },

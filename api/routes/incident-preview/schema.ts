@@ -8,6 +8,11 @@ const EmailSchema = z.object({ subject: z.string(), html: z.string(), text: z.st
 export const BroadcastPreviewSchema = z
   .object({
     update: z.object({ id: z.string(), state: z.string(), status: z.string() }),
+    revision: z.string().openapi({
+      description:
+        'A hash of exactly what publishing would release (the pending update and the incident fields sent with it). Pass it as `revision` (or `If-Match`) to approve and publish; it changes whenever that content does.',
+      example: '3f9a1c2b7d4e5f60',
+    }),
     x: z.object({
       text: z.string(),
       weighted_length: z.number().int().openapi({ description: 'X’s own count: URLs 23, emoji and CJK 2.' }),
@@ -34,6 +39,7 @@ export function previewJson(preview: BroadcastPreview): z.infer<typeof Broadcast
   const { reschedule } = preview;
   return {
     update: preview.update,
+    revision: preview.revision,
     x: {
       text: preview.x.text,
       weighted_length: preview.x.weightedLength,

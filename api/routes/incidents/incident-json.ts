@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import type { IncidentUpdateRow } from '../../../db/schema/index';
 import type { IncidentDetail, IncidentSummary } from '../../incidents/read-incidents';
+import type { UpdateWithRevision } from '../../incidents/revision';
 import type { UpdateContent } from '../../incidents/update-content';
 import type { DraftUpdateSchema, IncidentDetailSchema, IncidentSchema, IncidentUpdateSchema } from './schema';
 
@@ -29,7 +29,7 @@ export function incidentJson(incident: IncidentSummary): z.infer<typeof Incident
   };
 }
 
-export function updateJson(update: IncidentUpdateRow): z.infer<typeof IncidentUpdateSchema> {
+export function updateJson(update: UpdateWithRevision): z.infer<typeof IncidentUpdateSchema> {
   return {
     id: update.id,
     incident_id: update.incidentId,
@@ -49,6 +49,7 @@ export function updateJson(update: IncidentUpdateRow): z.infer<typeof IncidentUp
     updated_at: update.updatedAt,
     approved_at: update.approvedAt,
     published_at: update.publishedAt,
+    revision: update.revision,
   };
 }
 

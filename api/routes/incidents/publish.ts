@@ -6,7 +6,8 @@ import { problemResponses } from '../../http/problem-schema';
 import { publishUpdate } from '../../incidents/publish-update';
 import { getIncidentDetail } from '../../incidents/read-incidents';
 import { incidentDetailJson } from './incident-json';
-import { IdParamSchema, PublishSchema, PublishedIncidentSchema } from './schema';
+import { reviewedRevision } from './reviewed-revision';
+import { IdParamSchema, PublishSchema, PublishedIncidentSchema, ReviewedRevisionHeadersSchema } from './schema';
 
 const route = createRoute({
   method: 'post',
@@ -14,13 +15,17 @@ const route = createRoute({
   tags: ['Updates'],
   summary: 'Publish the pending update',
   description:
-    'Publisher or admin who did not draft it (403); an admin may publish their own draft by passing `override_reason`, which is kept on the update and in the audit log. In one transaction: the update is published, the incident and its components change, affected appointments move and messages are queued. 409 when nothing is pending (e.g. publishing twice).',
+    'Publisher or admin who did not draft it (403); an admin may publish their own draft by passing `override_reason`, which is kept on the update and in the audit log. Name the revision you reviewed (from GET /incidents/{id}/preview) as `revision` in the body or an `If-Match: "<revision>"` header: without it 428; if the update or the incident fields it sends changed since, 409 with `current_revision` and nothing is published. In one transaction: the update is published, the incident and its components change, affected appointments move and messages are queued. 409 when nothing is pending (e.g. publishing twice).',
   security: [{ bearer: [] }],
   middleware: [publishers] as const,
-  request: { params: IdParamSchema, body: { required: false, content: { 'application/json': { schema: PublishSchema } } } },
+  request: {
+    params: IdParamSchema,
+    headers: ReviewedRevisionHeadersSchema,
+    body: { required: false, content: { 'application/json': { schema: PublishSchema } } },
+  },
   responses: {
     200: { description: 'The incident as published, and how many appointments moved.', content: { 'application/json': { schema: PublishedIncidentSchema } } },
-    ...problemResponses(400, 401, 403, 404, 409),
+    ...problemResponses(400, 401, 403, 404, 409, 428),
   },
 });
 
@@ -29,7 +34,8 @@ export function registerPublishIncident(app: OpenApiRouter): void {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, siteBuilds } = c.get('deps');
-    const { rescheduled, update } = await publishUpdate(db, id, { ...actionContext(c), overrideReason: body?.override_reason ?? null });
+    const expectedRevision = reviewedRevision(body?.revision, c.req.valid('header')['if-match']);
+    const { rescheduled, update } = await publishUpdate(db, id, { ...actionContext(c), expectedRevision, overrideReason: body?.override_reason ?? null });
     siteBuilds.schedule(`incident ${id}: update ${update.id} published`);
     return c.json({ ...incidentDetailJson(await getIncidentDetail(db, id)), rescheduled: { moved: rescheduled.moved, waiting: rescheduled.waiting } }, 200);
   });

@@ -57,8 +57,25 @@ export const EditIncidentSchema = z
   .partial()
   .openapi('EditIncident');
 
+const revisionDescription =
+  'The revision of the pending update you reviewed, from GET /incidents/{id}/preview (`revision`) or the pending update in GET /incidents/{id}. Required here or as an `If-Match` header (428 without it); 409 with `current_revision` if the content changed since.';
+const reviewedRevision = z.string().trim().min(1).max(64).optional().openapi({ description: revisionDescription, example: '3f9a1c2b7d4e5f60' });
+
+/** If-Match carries the reviewed revision for clients that prefer a precondition header to a body field. */
+export const ReviewedRevisionHeadersSchema = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The reviewed revision as an entity tag, e.g. "3f9a1c2b7d4e5f60"; instead of, or equal to, `revision` in the body. `*` names no revision.' }),
+});
+
+export const ApproveSchema = z.object({ revision: reviewedRevision }).openapi('Approve');
+
 export const PublishSchema = z
-  .object({ override_reason: z.string().trim().min(1).max(1_000).optional().openapi({ description: 'Admins only: publish your own draft; kept in the audit log.' }) })
+  .object({
+    revision: reviewedRevision,
+    override_reason: z.string().trim().min(1).max(1_000).optional().openapi({ description: 'Admins only: publish your own draft; kept in the audit log.' }),
+  })
   .openapi('Publish');
 
 export const ListIncidentsQuerySchema = z.object({
@@ -90,6 +107,9 @@ export const IncidentUpdateSchema = z
     updated_at: z.string(),
     approved_at: nullableText,
     published_at: nullableText,
+    revision: nullableText.openapi({
+      description: 'While pending: a hash of exactly what publishing it would release (this update and the incident fields sent with it). Name it to approve or publish. Null once published.',
+    }),
   })
   .openapi('IncidentUpdate');
 

@@ -14,7 +14,7 @@ const route = createRoute({
   tags: ['Incidents'],
   summary: 'Edit an incident’s name, impact, postmortem or schedule',
   description:
-    'Any staff role while the incident is a draft; publisher or admin once it is published (403), since the change is public at once. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after).',
+    'Any staff role while the incident is a draft; publisher or admin once it is published (403), since the change is public at once. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after). These fields go out with the pending update, so a change to them gives it a new `revision` and returns an approved update to draft (audited as `update.approval_withdrawn`).',
   security: [{ bearer: [] }],
   middleware: [anyStaff] as const,
   request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: EditIncidentSchema } } } },
