@@ -5,6 +5,7 @@ import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, offices } from '../../db/schema/index';
 import type { Config } from '../config';
 import { applicantEmailWording } from './applicant-email-wording';
+import { withoutBidiControls } from '../text/isolate-bidi';
 import { readCalendarToken } from './calendar-token';
 
 /**
@@ -31,8 +32,8 @@ export async function buildAppointmentCalendar(db: DatabaseOrTransaction, config
     id: `${createHash('sha256').update(appointment.reference).digest('hex').slice(0, 24)}@hali`,
     start: new Date(`${appointment.appointmentDate}T12:00:00Z`),
     allDay: true,
-    summary: words.calendarSummary(appointment.service, officeName),
-    location: [officeName, office?.address].filter(Boolean).join(', '),
+    summary: words.calendarSummary(appointment.service, withoutBidiControls(officeName)),
+    location: [officeName, office?.address].map((part) => part && withoutBidiControls(part)).filter(Boolean).join(', '),
     description: [
       `${words.referenceLabel}: ${appointment.reference}`,
       `${words.bringHeading}:`,

@@ -4,6 +4,7 @@ import { deliveries, incidentUpdates, incidents, type DeliveryRow } from '../../
 import type { Config } from '../config';
 import { classifyXError, type RecentXPost, type XChannel } from './x-channel';
 import { dryRunPostId, type XDeliveryPayload } from './x-delivery-payload';
+import { withoutBidiControls } from '../text/isolate-bidi';
 import { composeXPostText } from './x-post-text';
 import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from './record-delivery-outcome';
 
@@ -87,9 +88,9 @@ async function renderOnce(context: XDeliveryContext, row: DeliveryRow): Promise<
   return rendered;
 }
 
-/** X shortens links (t.co) and escapes &, < and >: compare texts without those differences. */
+/** X shortens links (t.co), escapes &, < and > and may drop bidi isolates: compare texts without those differences. */
 function comparableText(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .replace(/https?:\/\/\S+/g, 'URL')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -1,7 +1,7 @@
 import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/delivery-worker';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { startFakeResend, type FakeResend, type FakeResendOptions } from '../fakes/resend';
-import { startFakeX, type FakeX } from '../fakes/x';
+import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';
 
 export type BroadcastHarness = {
   t: TestContext;
@@ -21,9 +21,9 @@ export const xCredentials = { X_APP_KEY: 'app-key', X_APP_SECRET: 'app-secret', 
  * without credentials.
  */
 export async function createBroadcastHarness(
-  options: { env?: Record<string, string>; dry?: { x?: boolean; email?: boolean }; resend?: FakeResendOptions } = {},
+  options: { env?: Record<string, string>; dry?: { x?: boolean; email?: boolean }; resend?: FakeResendOptions; x?: FakeXOptions } = {},
 ): Promise<BroadcastHarness> {
-  const x = await startFakeX();
+  const x = await startFakeX(options.x);
   const resend = await startFakeResend(options.resend);
   const t = await createTestContext({
     X_API_BASE_URL: x.url,

@@ -78,6 +78,22 @@ describe('X thread', () => {
     expect(rows[0].payload).toMatchObject({ recoveredFromTimeline: true });
   });
 
+  it('recognises its lost post even when X reads it back without the bidi isolates around staff text', async () => {
+    h = await createBroadcastHarness({ x: { dropsBidiIsolatesOnRead: true } });
+    const incident = await createIncident(h.t.db);
+    await publishTestUpdate(h.t.db, incident, { body: 'Systems are down.' });
+    h.x.faults.push({ kind: 'drop-after-processing' });
+
+    await h.worker.drainOnce();
+    h.advance(60 * 60_000);
+    await h.worker.drainOnce();
+    expect(h.x.posts).toHaveLength(1);
+    expect(h.x.posts[0].text).toContain('\u2068');
+    const [row] = await xDeliveries();
+    expect(row).toMatchObject({ state: 'sent', providerId: h.x.posts[0].id });
+    expect(row.payload).toMatchObject({ recoveredFromTimeline: true });
+  });
+
   it('waits as long as X asks after a 429, then posts', async () => {
     h = await createBroadcastHarness();
     const incident = await createIncident(h.t.db);

@@ -11,7 +11,11 @@ export type FakeX = FakeHttpServer & {
   thread(rootId: string): FakeXPost[];
 };
 
-export type FakeXOptions = { postsPer15Minutes?: number };
+export type FakeXOptions = {
+  postsPer15Minutes?: number;
+  /** Answer reads with the bidi isolates (U+2066–U+2069) dropped, as X might normalise stored text. */
+  dropsBidiIsolatesOnRead?: boolean;
+};
 
 const oauthParameters = ['oauth_consumer_key', 'oauth_token', 'oauth_signature_method', 'oauth_timestamp', 'oauth_nonce', 'oauth_signature'];
 const problem = (status: number, title: string, detail: string, headers?: Record<string, string>): FakeReply => ({
@@ -35,7 +39,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
 
   const present = (post: FakeXPost) => ({
     id: post.id,
-    text: post.text,
+    text: options.dropsBidiIsolatesOnRead ? post.text.replace(/[\u2066-\u2069]/g, '') : post.text,
     created_at: post.createdAt,
     conversation_id: post.conversationId,
     author_id: user.id,
