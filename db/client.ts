@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
@@ -17,6 +17,25 @@ export type DatabaseConnection = { db: Database; client: Client; close: () => vo
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
+ * The database holds applicants' names and emails and the calendar signing key, so its folder
+ * (when we create it) is 0700 and the file 0600 before libSQL opens it; SQLite gives the -wal and
+ * -shm files the main file's mode. Files an earlier version left 0644 are closed up too.
+ */
+function createPrivateDatabaseFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (!existsSync(file)) continue;
+    try {
+      chmodSync(file, 0o600);
+    } catch (error) {
+      // Someone else's file that we may still write (a shared group): its owner decides its mode.
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    }
+  }
+}
+
+/**
  * Opens the database at `url`: a local SQLite file or a libSQL/Turso server, through one code path.
  * Local files get WAL (readers never wait for the writer) and a busy timeout so concurrent
  * workers queue instead of failing; libSQL keeps foreign keys on by itself.
@@ -25,7 +44,7 @@ export async function openDatabase(options: { url: string; authToken?: string })
   const isFile = options.url.startsWith('file:');
   if (isFile) {
     const path = options.url.slice('file:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createPrivateDatabaseFile(path);
   }
   const client = createClient({ url: options.url, authToken: options.authToken, timeout: 10_000 });
   if (isFile) await client.execute('PRAGMA journal_mode = WAL');
