@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-/** One file of the served build, kept in memory with its compressed forms (made on first use). */
+/** One file of the served build, kept in memory with its compressed forms and response headers (made on first use). */
 export type BuiltFile = {
   body: Buffer;
   contentType: string;
@@ -12,6 +12,7 @@ export type BuiltFile = {
   compressible: boolean;
   gzip?: Buffer;
   br?: Buffer;
+  responseHeaders: Partial<Record<'identity' | 'br' | 'gzip', Record<string, string>>>;
 };
 
 const contentTypes: Record<string, string> = {
@@ -57,6 +58,7 @@ export function readBuiltFile(buildDir: string, relative: string): BuiltFile | n
     cacheControl: relative.startsWith('_astro/') ? immutableCache : shortCache,
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
     compressible: body.length <= maxCompressedSize && /^(text\/|application\/(json|atom|rss|xml|manifest)|image\/svg)/.test(contentType),
+    responseHeaders: {},
   };
 }
 

@@ -72,8 +72,14 @@ export function createBuiltSiteResponder(
     return headers;
   }
 
-  /** Headers as a plain object: the Node adapter writes those without building a Headers instance. */
+  /**
+   * Headers as a plain object: the Node adapter writes those without building a Headers instance.
+   * They are the same for every answer of one file in one encoding, so they are made once and kept
+   * with the file (the adapter only reads them).
+   */
   function headersFor(file: BuiltFile, encoding: Encoding, length: number): Record<string, string> {
+    const known = file.responseHeaders[encoding ?? 'identity'];
+    if (known) return known;
     const headers: Record<string, string> = {
       ...securityHeadersFor(file.contentType),
       'Content-Type': file.contentType,
@@ -83,6 +89,7 @@ export function createBuiltSiteResponder(
       'Content-Length': String(length),
     };
     if (encoding) headers['Content-Encoding'] = encoding;
+    file.responseHeaders[encoding ?? 'identity'] = headers;
     return headers;
   }
 
@@ -105,8 +112,8 @@ export function createBuiltSiteResponder(
     }
     const headers = headersFor(file, encoding, body.length);
     if (header('if-none-match') === headers.ETag) {
-      delete headers['Content-Length'];
-      return new Response(null, { status: 304, headers });
+      const { 'Content-Length': _length, ...notModified } = headers;
+      return new Response(null, { status: 304, headers: notModified });
     }
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   }

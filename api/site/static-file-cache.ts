@@ -2,8 +2,8 @@ import type { BuiltFile } from './built-site-files';
 
 export type StaticCacheStats = { entries: number; bytes: number; maxBytes: number };
 
-/** Map and key overhead per entry, so many tiny files still count for something. */
-const entryOverhead = 256;
+/** The map entry, its key and the file's response headers (kept per encoding), so many tiny files still count. */
+const entryOverhead = 1024;
 
 function sizeOf(key: string, file: BuiltFile): number {
   return entryOverhead + key.length * 2 + file.body.length + (file.gzip?.length ?? 0) + (file.br?.length ?? 0);
