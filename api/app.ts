@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { createFailedAuthThrottle } from './auth/failed-auth-throttle';
 import type { AppDependencies } from './dependencies';
 import type { AppEnv } from './http/app-env';
 import { limitRequestBodies } from './http/body-limit';
@@ -24,10 +25,12 @@ function explainHttpException(error: HTTPException): string {
  */
 export function createApp(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
+  const authThrottle = createFailedAuthThrottle();
   app.use(compress());
   app.use(limitRequestBodies({ importMaxBytes: deps.config.importMaxBytes }));
   app.use(async function injectDependencies(c, next) {
     c.set('deps', deps);
+    c.set('authThrottle', authThrottle);
     await next();
   });
   app.use('/api/v1/*', staffApiHeaders);

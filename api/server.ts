@@ -5,7 +5,9 @@ import { createBuiltSiteResponder } from './site/serve-built-site';
 import { strictTransportSecurity } from './site/security-headers';
 import type { StaticCacheStats } from './site/static-file-cache';
 
-type FetchApp = { fetch: (request: Request) => Response | Promise<Response> };
+/** Node's request goes on to the app as its env, so it can see the client's socket address. */
+type NodeEnv = { incoming?: { headers: IncomingHttpHeaders; socket?: { remoteAddress?: string } } };
+type FetchApp = { fetch: (request: Request, env?: NodeEnv) => Response | Promise<Response> };
 
 /** Path roots that always belong to the app, even if a file of that name were ever built. */
 const appRoots = ['/api/v1', '/console'];
@@ -17,7 +19,7 @@ export type RequestHandlerOptions = {
   staticCacheBytes?: number;
 };
 
-export type RequestHandler = ((request: Request, env?: { incoming?: { headers: IncomingHttpHeaders } }) => Response | Promise<Response>) & {
+export type RequestHandler = ((request: Request, env?: NodeEnv) => Response | Promise<Response>) & {
   /** How much of the built site is held in memory, for tests and diagnostics. */
   staticCacheStats: () => StaticCacheStats;
 };
@@ -41,14 +43,14 @@ function withTransportSecurity(response: Response): Response {
 export function createRequestHandler(app: FetchApp, siteDir: string, options: RequestHandlerOptions = {}): RequestHandler {
   const https = options.publicUrl?.startsWith('https:') ?? false;
   const site = createBuiltSiteResponder(siteDir, { appRoots, https, cacheBytes: options.staticCacheBytes });
-  function handleRequest(request: Request, env?: { incoming?: { headers: IncomingHttpHeaders } }): Response | Promise<Response> {
+  function handleRequest(request: Request, env?: NodeEnv): Response | Promise<Response> {
     // Under @hono/node-server, Node's own header object spares building a Headers per request.
     const raw = env?.incoming?.headers;
     const header = raw ? (name: string) => (raw[name] as string | undefined) ?? null : undefined;
     const fromSite = site.respond(request, header);
     if (fromSite) return fromSite;
-    if (!https) return app.fetch(request);
-    return Promise.resolve(app.fetch(request)).then(withTransportSecurity);
+    if (!https) return app.fetch(request, env);
+    return Promise.resolve(app.fetch(request, env)).then(withTransportSecurity);
   }
   return Object.assign(handleRequest, { staticCacheStats: site.stats });
 }

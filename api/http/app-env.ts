@@ -1,5 +1,15 @@
+import type { FailedAuthThrottle } from '../auth/failed-auth-throttle';
 import type { AuthenticatedToken } from '../auth/tokens';
 import type { AppDependencies } from '../dependencies';
 
-/** Hono's environment for every route: the dependencies and, after auth, the caller's token. */
-export type AppEnv = { Variables: { deps: AppDependencies; token: AuthenticatedToken } };
+/** What @hono/node-server passes as the app's env, as far as the app reads it; app.request() passes none. */
+export type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
+
+/**
+ * Hono's environment for every route: the dependencies, this app's throttle of failed
+ * authentications and, after auth, the caller's token.
+ */
+export type AppEnv = {
+  Bindings: NodeBindings;
+  Variables: { deps: AppDependencies; authThrottle: FailedAuthThrottle; token: AuthenticatedToken };
+};
