@@ -9,7 +9,8 @@ import { limitRequestBodies } from './http/body-limit';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
 import { staffApiHeaders } from './http/staff-api-headers';
-import { loggableErrorWithStack } from './logging/loggable-error';
+import { storageProblem } from './http/storage-problem';
+import { loggableError, loggableErrorWithStack } from './logging/loggable-error';
 import { registerPublicRoutes, registerStaffRoutes } from './routes/index';
 
 /** Hono's own refusals (body parsing, media type) in words that say what to send instead. */
@@ -58,6 +59,11 @@ export function createApp(deps: AppDependencies) {
     }
     if (error instanceof HTTPException) {
       return problemResponse(c, { title: STATUS_CODES[error.status] ?? 'Error', status: error.status, detail: explainHttpException(error) });
+    }
+    const storage = storageProblem(error);
+    if (storage) {
+      console.error(`${c.req.method} ${c.req.path}: ${loggableError(error)}`);
+      return problemResponse(c, storage);
     }
     // Unexpected: log the stack for operators, answer without it.
     console.error(`Unhandled error on ${c.req.method} ${c.req.path}: ${loggableErrorWithStack(error)}`);

@@ -17,8 +17,16 @@ export type HaliProcess = {
  * Runs one of Hali's own scripts (`scripts/start.ts`, `scripts/worker.ts`, a CLI) as a real node
  * process with only the environment given: what an operator runs, not an in-process imitation.
  */
-export function spawnHali(script: string, args: string[], env: Record<string, string>, options: { nodeOptions?: string[] } = {}): HaliProcess {
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], {
+export type SpawnOptions = {
+  nodeOptions?: string[];
+  /** RLIMIT_FSIZE (`ulimit -f`, in KiB): no file the process writes may grow past it. */
+  fileSizeLimitKb?: number;
+};
+
+export function spawnHali(script: string, args: string[], env: Record<string, string>, options: SpawnOptions = {}): HaliProcess {
+  const command = [process.execPath, ...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args];
+  const [file, ...rest] = options.fileSizeLimitKb ? ['sh', '-c', `ulimit -f ${options.fileSizeLimitKb * 2} && exec "$0" "$@"`, ...command] : command;
+  const child = spawn(file, rest, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +61,7 @@ export function spawnHali(script: string, args: string[], env: Record<string, st
 }
 
 /** Runs a CLI script to its end: exit code and everything it printed. */
-export async function runHali(script: string, args: string[], env: Record<string, string>, options: { nodeOptions?: string[] } = {}): Promise<{ code: number | null; output: string }> {
+export async function runHali(script: string, args: string[], env: Record<string, string>, options: SpawnOptions = {}): Promise<{ code: number | null; output: string }> {
   const run = spawnHali(script, args, env, options);
   const code = await run.exited;
   return { code, output: run.text() };
@@ -69,8 +77,8 @@ export async function waitUntil(what: string, done: () => Promise<boolean> | boo
 }
 
 /** Starts `scripts/start.ts` and resolves with its URL once it listens. */
-export async function startHaliServer(env: Record<string, string>, timeoutMs = 120_000): Promise<HaliProcess & { url: string }> {
-  const server = spawnHali('scripts/start.ts', [], { HOST: '127.0.0.1', PORT: '0', ...env });
+export async function startHaliServer(env: Record<string, string>, options: SpawnOptions = {}, timeoutMs = 120_000): Promise<HaliProcess & { url: string }> {
+  const server = spawnHali('scripts/start.ts', [], { HOST: '127.0.0.1', PORT: '0', ...env }, options);
   let url = '';
   await waitUntil(
     'the server to listen',
