@@ -93,12 +93,23 @@ export function listOperations(document: OpenApiDocument): OpenApiOperation[] {
   return operations;
 }
 
-/** The URL path of `operation` with each `{param}` replaced (URL-encoded) by `values[param]`. */
-export function concretePath(operation: OpenApiOperation, values: Record<string, string>): string {
+/**
+ * Percent-encodes every byte outside the unreserved set. Unlike encodeURIComponent it never
+ * throws: a lone surrogate goes out as U+FFFD's bytes, as a browser would send it.
+ */
+export function percentEncode(value: string): string {
+  return [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/**
+ * The URL path of `operation` with each `{param}` replaced by `values[param]`, percent-encoded
+ * unless listed in `raw` (to send broken escapes such as `%E0%A4%A` as they are).
+ */
+export function concretePath(operation: OpenApiOperation, values: Record<string, string>, raw: ReadonlySet<string> = new Set()): string {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`${operation.key}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
+    return raw.has(name) ? value : percentEncode(value);
   });
   return `${operation.basePath}${path}`;
 }
