@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
@@ -24,9 +24,10 @@ export async function issueToken(
   });
 }
 
-export async function listTokens(db: Database): Promise<TokenListing[]> {
-  const rows = await db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt), desc(sql`rowid`));
-  return rows.map(withoutHash);
+export async function listTokens(db: Database, page: { limit: number; offset: number }): Promise<{ items: TokenListing[]; total: number }> {
+  const rows = await db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt), desc(sql`rowid`)).limit(page.limit).offset(page.offset);
+  const [{ total }] = await db.select({ total: count() }).from(apiTokens);
+  return { items: rows.map(withoutHash), total };
 }
 
 /**

@@ -1,22 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
-import { admins } from '../../auth/require-role';
 import { issueToken } from '../../auth/manage-tokens';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { CreateTokenSchema, CreatedTokenSchema, tokenJson } from './schema';
+import { staffRoute } from '../../http/staff-route';
+import { CreateTokenSchema, CreatedTokenSchema } from './schema';
+import { tokenJson } from './json';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['admin'],
   method: 'post',
   path: '/tokens',
   tags: ['Tokens'],
   summary: 'Issue an API token',
-  description: 'Admin only. The secret is in `token` in this response and never again; only its hash is stored.',
-  security: [{ bearer: [] }],
-  middleware: [admins] as const,
+  description: 'The secret is in `token` in this response and never again; only its hash is stored.',
   request: { body: { required: true, content: { 'application/json': { schema: CreateTokenSchema } } } },
   responses: {
     201: { description: 'The token and, once only, its secret.', content: { 'application/json': { schema: CreatedTokenSchema } } },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 

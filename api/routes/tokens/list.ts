@@ -1,27 +1,27 @@
-import { createRoute } from '@hono/zod-openapi';
-import { admins } from '../../auth/require-role';
 import { listTokens } from '../../auth/manage-tokens';
 import type { OpenApiRouter } from '../../http/openapi-app';
-import { problemResponses } from '../../http/problem-schema';
-import { TokenListSchema, tokenJson } from './schema';
+import { listJson, PagingQuerySchema } from '../../http/paging';
+import { staffRoute } from '../../http/staff-route';
+import { tokenJson } from './json';
+import { TokenListSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['admin'],
   method: 'get',
   path: '/tokens',
   tags: ['Tokens'],
   summary: 'List API tokens (never their secrets)',
-  description: 'Admin only. Newest first, revoked ones included with `revoked_at`.',
-  security: [{ bearer: [] }],
-  middleware: [admins] as const,
+  description: 'Newest first, revoked ones included with `revoked_at`.',
+  request: { query: PagingQuerySchema },
   responses: {
-    200: { description: 'Every token.', content: { 'application/json': { schema: TokenListSchema } } },
-    ...problemResponses(401, 403),
+    200: { description: 'One page of tokens.', content: { 'application/json': { schema: TokenListSchema } } },
   },
 });
 
 export function registerListTokens(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const tokens = await listTokens(c.get('deps').db);
-    return c.json({ items: tokens.map(tokenJson) }, 200);
+    const paging = c.req.valid('query');
+    const { items, total } = await listTokens(c.get('deps').db, paging);
+    return c.json(listJson(items.map(tokenJson), total, paging), 200);
   });
 }

@@ -1,22 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
-import { admins } from '../../auth/require-role';
 import { revokeToken } from '../../auth/manage-tokens';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { TokenIdParamSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['admin'],
   method: 'delete',
   path: '/tokens/{id}',
   tags: ['Tokens'],
   summary: 'Revoke an API token',
-  description: 'Admin only. The token stops working at once (401). The last active admin token cannot be revoked (409).',
-  security: [{ bearer: [] }],
-  middleware: [admins] as const,
+  description: 'The token stops working at once (401). The last active admin token cannot be revoked (409).',
   request: { params: TokenIdParamSchema },
   responses: {
     204: { description: 'Revoked.' },
-    ...problemResponses(401, 403, 404, 409),
+    ...problemResponses(404, 409),
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { tokenRoles } from '../../../db/schema/constants';
-import type { TokenListing } from '../../auth/manage-tokens';
+import { listSchema } from '../../http/paging';
 
 export const TokenIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
 
@@ -27,16 +27,4 @@ export const CreatedTokenSchema = TokenSchema.extend({
   token: z.string().openapi({ description: 'The secret. Shown only in this response; store it now.' }),
 }).openapi('CreatedToken');
 
-export const TokenListSchema = z.object({ items: z.array(TokenSchema) }).openapi('TokenList');
-
-export function tokenJson(token: TokenListing): z.infer<typeof TokenSchema> {
-  return {
-    id: token.id,
-    name: token.name,
-    role: token.role,
-    prefix: token.prefix,
-    created_at: token.createdAt,
-    last_used_at: token.lastUsedAt,
-    revoked_at: token.revokedAt,
-  };
-}
+export const TokenListSchema = listSchema(TokenSchema, 'TokenList');
