@@ -9,7 +9,7 @@ import {
 } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { newId } from '../ids';
-import type { ActionContext } from './four-eyes';
+import type { ActionContext } from '../auth/actor';
 import { checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
 import { dayOf } from '../offices/calendar-days';
 import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { incidents } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../http/problem';
-import type { ActionContext } from './four-eyes';
+import type { ActionContext } from '../auth/actor';
 import { loadIncident } from './incident-records';
 
 /**

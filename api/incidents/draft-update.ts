@@ -3,7 +3,7 @@ import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../http/problem';
 import { newId } from '../ids';
-import type { ActionContext } from './four-eyes';
+import type { ActionContext } from '../auth/actor';
 import { throwIfInvalid } from './incident-input-rules';
 import { findPendingUpdate, loadIncident } from './incident-records';
 import { withRevision, type UpdateWithRevision } from './revision';

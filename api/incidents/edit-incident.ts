@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { incidentUpdates, incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, forbidden } from '../http/problem';
-import type { ActionContext } from './four-eyes';
+import type { ActionContext } from '../auth/actor';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
 import { dayOf } from '../offices/calendar-days';
 import { findPendingUpdate, loadIncident } from './incident-records';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest } from '../http/problem';
-import type { ActionContext } from './four-eyes';
+import type { ActionContext } from '../auth/actor';
 import { throwIfInvalid } from './incident-input-rules';
 import { assertPending, loadIncident, loadUpdate } from './incident-records';
 import { withRevision, type UpdateWithRevision } from './revision';

@@ -1,13 +1,6 @@
 import type { IncidentUpdateRow, TokenRole } from '../../db/schema/index';
+import type { Actor } from '../auth/actor';
 import { forbidden } from '../http/problem';
-
-/**
- * Who is acting: an API token, or a trusted script such as the demo seed (tokenId null), which
- * four-eyes cannot tell apart and therefore does not restrict.
- */
-export type Actor = { tokenId: string | null; role: TokenRole };
-
-export type ActionContext = { now: Date; actor: Actor };
 
 const mayRelease = (role: TokenRole) => role === 'publisher' || role === 'admin';
 

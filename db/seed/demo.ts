@@ -5,7 +5,7 @@ import { createIncident } from '../../api/incidents/create-incident';
 import { draftUpdate } from '../../api/incidents/draft-update';
 import { publishUpdate } from '../../api/incidents/publish-update';
 import { pendingRevision } from '../../api/incidents/revision';
-import type { ActionContext } from '../../api/incidents/four-eyes';
+import type { ActionContext } from '../../api/auth/actor';
 import { newId } from '../../api/ids';
 import { createOffice } from '../../api/offices/manage-offices';
 import { addDays, isWeekend, nairobiDay } from '../../api/offices/calendar-days';

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
 import { createIncident } from '../../incidents/create-incident';
 import { getIncidentDetail } from '../../incidents/read-incidents';
-import { actionContext } from './action-context';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { incidentDetailJson, updateContentFromJson } from './incident-json';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
-import { actionContext } from './action-context';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { deleteIncident } from '../../incidents/delete-incident';

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../../http/app-env';
-import type { ActionContext } from '../../incidents/four-eyes';
+import type { ActionContext } from '../auth/actor';
+import type { AppEnv } from './app-env';
 
-/** Who is acting and when, for the incident domain functions, from the request's token. */
+/** The one way a route learns who is acting and when: from the authenticated token and the clock. */
 export function actionContext(c: Context<AppEnv>): ActionContext {
   const token = c.get('token');
   return { now: c.get('deps').now(), actor: { tokenId: token.id, role: token.role } };
