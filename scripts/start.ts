@@ -7,7 +7,8 @@ import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
 import { startServer } from '../api/server';
 import { createSiteBuilder } from '../api/site/site-builder';
-import { migrateDatabase, openDatabase } from '../db/client';
+import { loggableError } from '../api/logging/loggable-error';
+import { migrateDatabase, openDatabase, type DatabaseConnection } from '../db/client';
 import { apiTokens } from '../db/schema/index';
 import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
 import type { Database } from '../db/client';
@@ -43,9 +44,20 @@ async function ensureAdminAccess(db: Database, config: Config): Promise<void> {
   console.log(`\nAdmin API token (shown once; keep it safe):\n  ${secret}\n`);
 }
 
+/** A database that cannot be opened or migrated (read-only or full disk, bad path) stops the start in one line, not a stack. */
+async function openMigratedDatabase(config: Config): Promise<DatabaseConnection> {
+  try {
+    const opened = await openDatabase(config.database);
+    await migrateDatabase(opened.db);
+    return opened;
+  } catch (error) {
+    console.error(`Cannot open the database ${config.database.url}: ${loggableError(error)}`);
+    process.exit(1);
+  }
+}
+
 const parsedConfig = readConfig();
-const connection = await openDatabase(parsedConfig.database);
-await migrateDatabase(connection.db);
+const connection = await openMigratedDatabase(parsedConfig);
 const config = await withCalendarSigningSecret(connection.db, parsedConfig);
 await ensureAdminAccess(connection.db, config);
 
