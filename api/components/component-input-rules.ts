@@ -27,11 +27,13 @@ type FieldError = { field: string; message: string };
 export async function assertComponentReferences(db: DatabaseOrTransaction, input: Partial<ComponentInput>): Promise<void> {
   const errors: FieldError[] = [];
   if (input.name !== undefined && input.name.trim() === '') errors.push({ field: 'name', message: 'The name cannot be empty.' });
-  if (input.groupId) {
+  // Any value but null is checked: an empty string would otherwise skip the lookup and reach the
+  // foreign key (500) or, for the office, be stored as an office nobody has.
+  if (input.groupId != null) {
     const [group] = await db.select({ id: componentGroups.id }).from(componentGroups).where(eq(componentGroups.id, input.groupId));
     if (!group) errors.push({ field: 'group_id', message: `No component group with id "${input.groupId}".` });
   }
-  if (input.office) {
+  if (input.office != null) {
     const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.code, input.office));
     if (!office) errors.push({ field: 'office', message: `No office with code "${input.office}"; create it first or leave office null for all offices.` });
   }

@@ -5,6 +5,7 @@ import { changedTables, createDatabaseFingerprinter, type DatabaseFingerprint } 
 import { recordFigure, scaled } from './hardening-figures';
 import { describeRequest, hostileRequest, sendHostileRequest, type HostileRequest } from './hostile-requests';
 import { seedHostileWorld } from './hostile-world';
+import type { KnownValues } from './schema-arbitrary';
 import { fetchOpenApiDocument, isStateChanging, listOperations, type OpenApiOperation } from './openapi-operations';
 
 const totalInputs = scaled(10_000, 1_500);
@@ -72,7 +73,45 @@ async function shrunkFailure(operation: OpenApiOperation, numRuns: number, opera
   }
 }
 
+/**
+ * Inputs the fuzzing once found answered 5xx (or stored nonsense), replayed on every run, short
+ * or full, so a fix cannot regress unnoticed while the random search looks elsewhere.
+ */
+const pastFindings: { operation: string; pathValues: (known: KnownValues) => Record<string, string>; body: unknown; expected: number }[] = [
+  // An empty group id skipped the existence check and hit the foreign key: 500.
+  { operation: 'PATCH /components/{id}', pathValues: (known) => ({ id: known.components[0] }), body: { group_id: '' }, expected: 400 },
+  { operation: 'POST /components', pathValues: () => ({}), body: { name: 'Passport printing', group_id: '' }, expected: 400 },
+  // An empty office code skipped the same check and was stored as an office nobody has.
+  { operation: 'POST /components', pathValues: () => ({}), body: { name: 'Passport printing', office: '' }, expected: 400 },
+];
+
 describe('hostile input', () => {
+  it('inputs that once answered 5xx are refused with 4xx and store nothing', async () => {
+    const documentContext = await createTestContext();
+    contexts.add(documentContext);
+    const operations = listOperations(await fetchOpenApiDocument(documentContext));
+    const world = await freshWorld();
+    const probe = await createProbe(world.t);
+    const answers: string[] = [];
+    for (const finding of pastFindings) {
+      const operation = operations.find((op) => op.key === finding.operation);
+      expect(operation, `${finding.operation} is no longer in the OpenAPI document`).toBeDefined();
+      const request: HostileRequest = {
+        kind: 'past finding',
+        caller: 'admin',
+        pathValues: finding.pathValues(world.known),
+        rawPathParams: [],
+        query: [],
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(finding.body),
+      };
+      const answer = await probe(operation!, request);
+      if (answer.status !== finding.expected || answer.changed.length) answers.push(`${describeRequest(operation!, request)} → ${answer.status} ${answer.text.slice(0, 200)} ${answer.changed.join('; ')}`);
+    }
+    world.close();
+    expect(answers, `past findings not refused as expected:\n${answers.join('\n')}`).toEqual([]);
+  });
+
   it('no operation in the OpenAPI document answers 5xx to hostile input, and a refused request stores nothing', async () => {
     const documentContext = await createTestContext();
     contexts.add(documentContext);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { TestContext } from '../support/test-context';
 import { concretePath, percentEncode, type OpenApiOperation, type OpenApiParameter } from './openapi-operations';
 import { deeplyNestedJson, hostileCsv, hostileJsonValue, hostileString, malformedJson, wrongContentType } from './hostile-values';
-import { valueForSchema, type KnownValues } from './schema-arbitrary';
+import { boundaryValue, valueForSchema, type KnownValues } from './schema-arbitrary';
 
 export type Caller = 'admin' | 'publisher' | 'drafter';
 
@@ -100,15 +100,21 @@ function withField(target: unknown, key: string, value: unknown): unknown {
 
 function jsonBodyPart(schema: Parameters<typeof valueForSchema>[0], known: KnownValues): fc.Arbitrary<BodyPart> {
   const valid = valueForSchema(schema, known);
-  const fieldNames = Object.keys(schema.properties ?? {});
-  const keys = fc.oneof({ arbitrary: fc.constantFrom(...(fieldNames.length ? fieldNames : ['x'])), weight: 8 }, { arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'created_at', 'drafted_by', 'role'), weight: 2 });
+  const properties = schema.properties ?? {};
+  const fieldNames = Object.keys(properties);
+  // A field of the schema with a value just outside its rules or of any wrong type, or a key the
+  // schema does not have (prototype names, server-owned fields).
+  const fieldMutation = fieldNames.length
+    ? fc.constantFrom(...fieldNames).chain((key) => fc.tuple(fc.constant(key), fc.oneof({ arbitrary: boundaryValue(properties[key]), weight: 3 }, { arbitrary: hostileJsonValue, weight: 1 })))
+    : fc.tuple(fc.constant('x'), hostileJsonValue);
+  const foreignKey = fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'created_at', 'drafted_by', 'role'), hostileJsonValue);
   const mutated = fc
-    .tuple(valid, fc.array(fc.tuple(keys, hostileJsonValue), { minLength: 1, maxLength: 2 }))
+    .tuple(valid, fc.array(fc.oneof({ arbitrary: fieldMutation, weight: 8 }, { arbitrary: foreignKey, weight: 2 }), { minLength: 1, maxLength: 2 }))
     .map(([base, mutations]) => mutations.reduce<unknown>((body, [key, value]) => withField(body, key, value), base));
   const json = (kind: string, value: fc.Arbitrary<unknown>): fc.Arbitrary<BodyPart> => value.map((v) => ({ kind, body: JSON.stringify(v), contentType: 'application/json' }));
   return fc.oneof(
-    { arbitrary: json('mutated body', mutated), weight: 7 },
-    { arbitrary: json('schema-shaped body', valid), weight: 5 },
+    { arbitrary: json('mutated body', mutated), weight: 10 },
+    { arbitrary: json('schema-shaped body', valid), weight: 4 },
     { arbitrary: json('wrong-typed body', hostileJsonValue), weight: 2 },
     { arbitrary: malformedJson.map((body) => ({ kind: 'malformed JSON', body, contentType: 'application/json' })), weight: 2 },
     { arbitrary: deeplyNestedJson.map((body) => ({ kind: 'deep nesting', body, contentType: 'application/json' })), weight: 1 },
