@@ -8,6 +8,7 @@ export class InvalidUtf8Error extends Error {
 }
 
 const lineFeed = 0x0a;
+const pieceSize = 65_536;
 
 /** Line feeds in `bytes`: a UTF-8 multi-byte sequence never contains the byte 0x0A. */
 function countLineFeeds(bytes: Buffer): number {
@@ -28,7 +29,7 @@ function endOfCompleteCharacters(bytes: Buffer): number {
 }
 
 /**
- * Decodes a byte stream as strict UTF-8, a chunk at a time, and throws InvalidUtf8Error naming the
+ * Decodes a byte stream as strict UTF-8, 64 KiB at a time, and throws InvalidUtf8Error naming the
  * first line that is not: a file saved as Windows-1252 or Latin-1 would otherwise turn every "é"
  * into "�" in names and emails without anyone noticing. Strings pass through (already decoded).
  */
@@ -49,14 +50,18 @@ export async function* decodeUtf8(source: AsyncIterable<Buffer | Uint8Array | st
     return bytes.toString('utf8');
   };
   for await (const chunk of source) {
-    if (typeof chunk === 'string') {
-      yield chunk;
-      continue;
+    // In pieces, so the CSV parser (which parses each piece it gets in one go) never holds the event loop for a whole large chunk.
+    for (let start = 0; start < chunk.length; start += pieceSize) {
+      if (typeof chunk === 'string') {
+        yield chunk.slice(start, start + pieceSize);
+        continue;
+      }
+      const piece = chunk.subarray(start, start + pieceSize);
+      const bytes = pending.length ? Buffer.concat([pending, piece]) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+      const end = endOfCompleteCharacters(bytes);
+      pending = Buffer.from(bytes.subarray(end));
+      if (end > 0) yield decode(bytes.subarray(0, end));
     }
-    const bytes = pending.length ? Buffer.concat([pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const end = endOfCompleteCharacters(bytes);
-    pending = Buffer.from(bytes.subarray(end));
-    if (end > 0) yield decode(bytes.subarray(0, end));
   }
   if (pending.length) yield decode(pending);
 }

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
+import { eventLoopSlices } from '../event-loop-slices';
 import { newIds } from '../ids';
 
 export type MoveToWrite = { reference: string; toDate: string };
 export type MoveContext = { incidentId: string | null; reason: string; movedBy: string | null; now: Date };
 
-/** Rows per delivery statement: big enough to amortise a round trip, small enough for one parameter. */
-const chunkSize = 10_000;
+/** Rows per delivery statement: big enough to amortise a round trip, short enough not to hold the event loop for long. */
+const chunkSize = 2_000;
 
 /**
  * Moves appointments and, for each move, records it in appointment_moves and queues one pending
@@ -15,10 +16,13 @@ const chunkSize = 10_000;
  * together, so each statement binds just one date and a flat list of references, and the
  * "from" date is read from the row itself. Move ids are allotted here so each email can name its
  * move without reading it back: the libSQL write transaction holds the write lock meanwhile.
+ * Between statements it lets the event loop run now and then (the local driver is synchronous, and
+ * the same process serves the status page); the transaction stays open, so nobody sees half a publish.
  */
 export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context: MoveContext): Promise<number> {
   if (moves.length === 0) return 0;
   const at = context.now.toISOString();
+  const endSliceIfDue = eventLoopSlices();
   const [{ lastId }] = await tx.all<{ lastId: number }>(sql`SELECT coalesce(max(id), 0) AS lastId FROM appointment_moves`);
   const firstId = Number(lastId) + 1;
 
@@ -30,6 +34,7 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
   }
   let nextId = firstId;
   for (const [toDate, references] of byNewDate) {
+    await endSliceIfDue();
     const list = JSON.stringify(references);
     await tx.run(sql`
       INSERT INTO appointment_moves (id, reference, from_date, to_date, incident_id, at, reason, moved_by)
@@ -45,6 +50,7 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
   // the new move's email replaces it (and names the date they last heard of, see
   // api/broadcast/last-announced-dates.ts). Emails already claimed may have been sent; they stay.
   for (let start = 0; start < moves.length; start += chunkSize) {
+    await endSliceIfDue();
     await tx.run(sql`
       UPDATE deliveries SET state = 'superseded', updated_at = ${at}
       WHERE channel = 'applicant_email' AND state = 'pending' AND batch_id IS NULL
@@ -53,6 +59,7 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
 
   const deliveryIds = newIds(moves.length);
   for (let start = 0; start < deliveryIds.length; start += chunkSize) {
+    await endSliceIfDue();
     await tx.run(sql`
       INSERT INTO deliveries (id, channel, incident_id, move_id, recipient, state, idempotency_key, payload, attempts, next_attempt_at, created_at, updated_at)
       SELECT d.value, 'applicant_email', m.incident_id, m.id, m.reference, 'pending', 'applicant_email:move:' || m.id, NULL, 0, ${at}, ${at}, ${at}

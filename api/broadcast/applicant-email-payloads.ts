@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, deliveries, incidents, offices } from '../../db/schema/index';
 import type { Config } from '../config';
+import { eventLoopSlices } from '../event-loop-slices';
 import { lastAnnouncedDates } from './last-announced-dates';
 import { createCalendarToken } from './calendar-token';
 import type { EmailMessage } from './resend-channel';
@@ -21,6 +22,11 @@ export function calendarUrl(config: Config, subject: { reference: string; moveId
   return `${config.publicUrl}/calendar/${createCalendarToken(subject, config.calendarSigningSecret)}.ics`;
 }
 
+// One for every caller (the worker runs several email lanes at once): once any of them has held
+// the event loop for a slice, each pauses at its next check, so a 100,000-email fan-out (a dry run
+// renders and records as fast as the database allows) never stops the same process serving pages.
+const endSliceIfDue = eventLoopSlices();
+
 /**
  * Renders the email of each applicant_email delivery from its move, appointment, office and
  * incident as they are now. The caller stores the result in the payload before the first attempt,
@@ -32,6 +38,7 @@ export async function renderApplicantEmailPayloads(
   deliveryIds: string[],
 ): Promise<ApplicantEmailPayloadResult[]> {
   if (deliveryIds.length === 0) return [];
+  await endSliceIfDue();
   const rows = await db
     // Only the columns the email needs: this runs for every batch of a 100,000-email fan-out.
     .select({
@@ -56,10 +63,16 @@ export async function renderApplicantEmailPayloads(
     .where(inArray(deliveries.id, deliveryIds));
 
   const announced = await lastAnnouncedDates(db, rows.flatMap(({ move }) => (move ? [move.id] : [])));
-  return rows.map(({ delivery, move, appointment, office, incident }): ApplicantEmailPayloadResult => {
-    if (!move || !appointment) return { deliveryId: delivery.id, problem: 'The appointment move this email was about no longer exists.' };
+  const results: ApplicantEmailPayloadResult[] = [];
+  for (const { delivery, move, appointment, office, incident } of rows) {
+    await endSliceIfDue();
+    if (!move || !appointment) {
+      results.push({ deliveryId: delivery.id, problem: 'The appointment move this email was about no longer exists.' });
+      continue;
+    }
     if (!plausibleEmail.test(appointment.email)) {
-      return { deliveryId: delivery.id, problem: `The email address on appointment ${appointment.reference} is not valid; correct it, then retry.` };
+      results.push({ deliveryId: delivery.id, problem: `The email address on appointment ${appointment.reference} is not valid; correct it, then retry.` });
+      continue;
     }
     const incidentId = incident?.id ?? move.incidentId;
     const rendered = renderApplicantEmail({
@@ -77,7 +90,7 @@ export async function renderApplicantEmailPayloads(
     });
     const tags = [{ name: 'kind', value: 'appointment_moved' }];
     if (incidentId) tags.push({ name: 'incident', value: tagValue(incidentId) });
-    return {
+    results.push({
       deliveryId: delivery.id,
       message: {
         from: config.email.from,
@@ -88,6 +101,7 @@ export async function renderApplicantEmailPayloads(
         text: rendered.text,
         tags,
       },
-    };
-  });
+    });
+  }
+  return results;
 }
