@@ -13,6 +13,9 @@ const totalInputs = scaled(10_000, 1_500);
 const seed = 20_261_125;
 const megabyte = 1_048_576;
 
+/** What an error answer must never show a user: a stack frame, a file path, a database error. */
+const internals = /\bat .+\.(?:ts|js|mjs):\d+|node_modules|SQLITE_|LibsqlError/;
+
 type Finding = { operation: string; status: number; request: string; answer: string };
 
 const contexts = new Set<TestContext>();
@@ -122,6 +125,7 @@ describe('hostile input', () => {
     let tried = 0;
     let refusedStateChanging = 0;
     const serverErrors: Finding[] = [];
+    const badErrorAnswers: Finding[] = [];
     const storedOnRefusal: (Finding & { changed: string[] })[] = [];
     const shrunk: string[] = [];
 
@@ -140,6 +144,7 @@ describe('hostile input', () => {
             serverErrors.push(finding());
             failedHere = true;
           }
+          if (answer.status >= 400 && (!answer.contentType.startsWith('application/problem+json') || internals.test(answer.text))) badErrorAnswers.push(finding());
           if (answer.changed.length) storedOnRefusal.push({ ...finding(), changed: answer.changed });
           // Always true: every input is tried and counted; a 5xx is shrunk separately below.
           return true;
@@ -178,6 +183,7 @@ describe('hostile input', () => {
       target: '0',
       ok: storedOnRefusal.length === 0,
     });
+    recordFigure({ section: 'hostile input', figure: 'error answers not problem+json, or showing internals', value: badErrorAnswers.length, target: '0', ok: badErrorAnswers.length === 0 });
     recordFigure({ section: 'hostile input', figure: 'JSON bodies over 1 MB not answered 413', value: oversized.length, target: '0', ok: oversized.length === 0 });
 
     expect(serverErrors, `5xx answers (${serverErrors.length}); shrunk examples:\n${shrunk.join('\n')}\nfirst answers:\n${list(serverErrors)}`).toEqual([]);
@@ -185,6 +191,7 @@ describe('hostile input', () => {
       storedOnRefusal,
       `refused requests that changed tables:\n${storedOnRefusal.slice(0, 20).map((f) => `  ${f.status} ${f.request}\n    changed: ${f.changed.join('; ')}\n    → ${f.answer}`).join('\n')}`,
     ).toEqual([]);
+    expect(badErrorAnswers, `error answers that are not problem+json or show internals:\n${list(badErrorAnswers)}`).toEqual([]);
     expect(oversized, `JSON bodies over 1 MB not refused with 413:\n${list(oversized)}`).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(totalInputs);
   });
