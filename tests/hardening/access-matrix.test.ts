@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenRole } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { recordFigure } from './hardening-figures';
 import { concretePath, fetchOpenApiDocument, listOperations, pathParameterNames, type OpenApiOperation } from './openapi-operations';
 
 /**
- * Who may call what, written down independently of the routes' middleware so that a route whose
- * guard drifts fails here. Every operation of the OpenAPI document must be in this table: a new
+ * Who may call what, written down independently of the routes (their middleware and the
+ * document's `x-roles` come from the same declaration, so they cannot check each other): a route
+ * whose guard drifts fails here. Every operation of the OpenAPI document must be in this table: a new
  * route without an entry fails the test instead of going unchecked.
  */
 const anyStaff: readonly TokenRole[] = ['drafter', 'publisher', 'admin'];
@@ -113,7 +114,12 @@ async function revokedToken(t: TestContext): Promise<string> {
 type Mismatch = { operation: string; caller: Caller; expected: string; got: number };
 
 const contexts: TestContext[] = [];
-afterAll(() => contexts.forEach((t) => t.close()));
+// Every failed authentication logs a line for operators; 84 of them would bury the report.
+beforeAll(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined));
+afterAll(() => {
+  vi.restoreAllMocks();
+  contexts.forEach((t) => t.close());
+});
 
 describe('access matrix', () => {
   it('every operation in the OpenAPI document × {no, bad, revoked token, drafter, publisher, admin} answers exactly as its roles say', async () => {
@@ -124,6 +130,10 @@ describe('access matrix', () => {
     const missingFromTable = operations.filter((op) => !(op.key in expectedRoles)).map((op) => op.key);
     const documentKeys = new Set(operations.map((op) => op.key));
     const goneFromDocument = Object.keys(expectedRoles).filter((key) => !documentKeys.has(key));
+    // Where the document states its roles (x-roles), it must state the same as this table.
+    const documentDisagrees = operations
+      .filter((op) => op.roles && expectedRoles[op.key] && [...op.roles].sort().join() !== [...expectedRoles[op.key]].sort().join())
+      .map((op) => `${op.key}: document x-roles ${op.roles!.join(', ')}, expected ${expectedRoles[op.key].join(', ')}`);
     const withoutSecurity = operations.filter((op) => !op.security?.some((requirement) => 'bearer' in requirement)).map((op) => op.key);
 
     const mismatches: Mismatch[] = [];
@@ -169,6 +179,7 @@ describe('access matrix', () => {
 
     expect(missingFromTable, 'operations in the OpenAPI document without an entry in expectedRoles: add one').toEqual([]);
     expect(goneFromDocument, 'expectedRoles entries no longer in the OpenAPI document: remove them').toEqual([]);
+    expect(documentDisagrees, 'operations whose x-roles in the document differ from expectedRoles').toEqual([]);
     expect(withoutSecurity, 'operations the document does not mark as needing a bearer token').toEqual([]);
     expect(mismatches, `access mismatches:\n${mismatches.map((m) => `  ${m.operation} as ${m.caller}: expected ${m.expected}, got ${m.got}`).join('\n')}`).toEqual([]);
   });

@@ -26,6 +26,7 @@ type OpenApiOperationObject = {
   parameters?: OpenApiParameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema?: JsonSchema }> };
   security?: Record<string, string[]>[];
+  'x-roles'?: string[];
 };
 
 export type OpenApiDocument = {
@@ -47,6 +48,8 @@ export type OpenApiOperation = {
   bodies: Record<string, JsonSchema>;
   bodyRequired: boolean;
   security: Record<string, string[]>[] | undefined;
+  /** The roles the document says may call it (`x-roles`), when it says. */
+  roles: string[] | undefined;
 };
 
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -87,6 +90,7 @@ export function listOperations(document: OpenApiDocument): OpenApiOperation[] {
         bodies,
         bodyRequired: operation.requestBody?.required ?? false,
         security: operation.security,
+        roles: operation['x-roles'],
       });
     }
   }
