@@ -10,7 +10,7 @@ import { createSiteBuilder } from '../api/site/site-builder';
 import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../db/client';
 import { apiTokens } from '../db/schema/index';
-import { isDatabaseEmpty, seedDemo } from '../db/seed/demo';
+import { isDatabaseEmpty, seedDemo } from './demo/demo';
 import type { Database } from '../db/client';
 
 /**

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import type { Database } from '../client';
-import { componentGroups, components, incidents, type AppointmentService, type ComponentStatus } from '../schema/index';
+import type { Database } from '../../db/client';
+import { componentGroups, components, incidents, type AppointmentService, type ComponentStatus } from '../../db/schema/index';
 import { createIncident } from '../../api/incidents/create-incident';
 import { draftUpdate } from '../../api/incidents/draft-update';
 import { publishUpdate } from '../../api/incidents/publish-update';

@@ -1,5 +1,5 @@
-import type { Database } from '../client';
-import { appointments, appointmentServices, type AppointmentRow } from '../schema/index';
+import type { Database } from '../../db/client';
+import { appointments, appointmentServices, type AppointmentRow } from '../../db/schema/index';
 import { addDays, daysBetween } from '../../api/offices/calendar-days';
 import { loadCapacityCalendar } from '../../api/offices/capacity-calendar';
 

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appointmentMoves, appointments, deliveries, incidents, incidentUpdates } from '../../db/schema/index';
-import { isDatabaseEmpty, seedDemo } from '../../db/seed/demo';
+import { isDatabaseEmpty, seedDemo } from '../../scripts/demo/demo';
 import { createTestContext, type TestContext } from '../support/test-context';
 
 describe('the demo seed', () => {

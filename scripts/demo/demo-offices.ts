@@ -1,4 +1,4 @@
-import type { WeeklyCapacity } from '../schema/index';
+import type { WeeklyCapacity } from '../../db/schema/index';
 
 /** The department's offices in the demo: Nyayo House in Nairobi and four regional offices. */
 export const demoOffices: {
