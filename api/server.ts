@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBuiltSiteResponder } from './site/serve-built-site';
-import { strictTransportSecurity } from './site/security-headers';
-import type { StaticCacheStats } from './site/static-file-cache';
+import { createBuiltSiteResponder } from './site/serve/serve-built-site';
+import { strictTransportSecurity } from './site/serve/security-headers';
+import type { StaticCacheStats } from './site/serve/static-file-cache';
 
 /** Node's request goes on to the app as its env, so it can see the client's socket address. */
 type NodeEnv = { incoming?: { headers: IncomingHttpHeaders; socket?: { remoteAddress?: string } } };

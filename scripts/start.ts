@@ -6,7 +6,7 @@ import { withCalendarSigningSecret } from '../api/broadcast/calendar-signing-sec
 import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
 import { startServer } from '../api/server';
-import { createSiteBuilder } from '../api/site/site-builder';
+import { createSiteBuilder } from '../api/site/build/site-builder';
 import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../db/client';
 import { apiTokens } from '../db/schema/index';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { dataContentSecurityPolicy, referrerPolicy } from '../site/security-headers';
+import { dataContentSecurityPolicy, referrerPolicy } from '../site/serve/security-headers';
 
 /**
  * Headers on every staff API answer: they carry names and emails, so no cache may keep them, and

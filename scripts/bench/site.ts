@@ -10,7 +10,7 @@ import { createApp } from '../../api/app';
 import { createApiToken } from '../../api/auth/tokens';
 import { loadConfig } from '../../api/config';
 import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
 import type { BenchRow } from './bench-row';
 import { seedHistory } from './site-history-seed';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadConfig } from '../../api/config';
-import { createSiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder } from '../../api/site/build/site-builder';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import type { BenchRow } from './bench-row';
 import { seedHistory } from './site-history-seed';

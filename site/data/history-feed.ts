@@ -1,4 +1,4 @@
-import type { FeedEntryView, SiteSnapshot } from '../../api/site/site-snapshot';
+import type { FeedEntryView, SiteSnapshot } from '../../api/site/build/site-snapshot';
 import { isolateBidi } from '../../api/text/isolate-bidi';
 import { en } from '../i18n/en';
 import { xmlText } from './xml-text';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { snapshotPathVariable, type SiteSnapshot } from '../../api/site/site-snapshot';
+import { snapshotPathVariable, type SiteSnapshot } from '../../api/site/build/site-snapshot';
 
 let loaded: { path: string; snapshot: SiteSnapshot } | undefined;
 

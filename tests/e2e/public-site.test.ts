@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { insertDemoScenario } from '../site/demo-scenario';
 import { createTestContext, type TestContext } from '../support/test-context';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { createApiToken } from '../../api/auth/tokens';
 import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { insertComponent } from './insert-published-data';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestHandler } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { insertDemoScenario } from './demo-scenario';
 

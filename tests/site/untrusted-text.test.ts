@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/site-builder';
+import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { insertComponent, insertIncident } from './insert-published-data';
 import { allElements, child, parseStrictXml, type XmlElement } from './parse-strict-xml';

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from '../../db/client';
-import type { Config } from '../config';
-import type { SiteBuildScheduler, SiteBuildStatus } from '../dependencies';
-import { readPublishedData } from '../status/read-published-data';
+import type { Database } from '../../../db/client';
+import type { Config } from '../../config';
+import type { SiteBuildScheduler, SiteBuildStatus } from '../../dependencies';
+import { readPublishedData } from '../../status/read-published-data';
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
 import { carryOverPages, mergeRenderedPages } from './assemble-build-folder';
 import { planSiteBuild, type PageManifest } from './plan-site-build';
 import { loadPageManifest, savePageManifest, templateFingerprint } from './page-manifest-store';
 import { runDeployCommand } from './run-deploy-command';
-import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from './site-folders';
+import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from '../site-folders';
 
 export type BuildResult =
   | {

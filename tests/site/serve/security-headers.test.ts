@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestHandler, startServer } from '../../api/server';
-import { createHandMadeSite, createStandInApp, type HandMadeSite } from './hand-made-site';
+import { createRequestHandler, startServer } from '../../../api/server';
+import { createHandMadeSite, createStandInApp, type HandMadeSite } from '../hand-made-site';
 
 // Issue 7, item 8: pages without a content security policy or referrer policy, public data that
 // browsers on other origins could not read, OPTIONS answered 404, no HSTS behind https.

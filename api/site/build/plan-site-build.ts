@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { PublishedData } from '../status/public-model';
-import { statuspageDocuments, type PageIdentity } from '../status/statuspage-documents';
+import type { PublishedData } from '../../status/public-model';
+import { statuspageDocuments, type PageIdentity } from '../../status/statuspage-documents';
 import type { FeedEntryView, SiteSnapshot } from './site-snapshot';
 import { historyPageViews, homeView, incidentPageView, latestHistoryView } from './site-views';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDeployCommand } from '../../api/site/run-deploy-command';
+import { runDeployCommand } from '../../../api/site/build/run-deploy-command';
 
 let dir: string;
 beforeEach(() => {

@@ -10,7 +10,7 @@ import type { PageManifest } from './plan-site-build';
 // too. They are only trusted for the same templates: any change to the site's sources, the Astro
 // config or version, the page name or the public URL makes the next build a full one.
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 type StoredManifest = { template: string; dir: string; pages: [string, string][] };
 

@@ -1,5 +1,5 @@
-import type { IncidentStatus } from '../../db/schema/constants';
-import type { StatuspageDocuments } from '../status/statuspage-types';
+import type { IncidentStatus } from '../../../db/schema/constants';
+import type { StatuspageDocuments } from '../../status/statuspage-types';
 import type { HistoryPageView, HomeView, IncidentPageView } from './site-views';
 
 /** One entry of the Atom and RSS feeds: an incident with its published timeline. */

@@ -11,7 +11,7 @@ import { snapshotPathVariable } from './site-snapshot';
 export type BuildRequest = { id: number; outDir: string; snapshotPath: string; cacheDir: string };
 export type BuildReply = { id: number; ok: true } | { id: number; ok: false; error: string };
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 // Astro stages a build in <cwd>/.astro/ when outDir is outside the working directory, and imports
 // the staged chunks from there (so it must sit under the project to find node_modules). Each build

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAstroBuildRunner, type AstroBuildRunner } from '../../api/site/astro-build-runner';
-import { createSiteBuilder } from '../../api/site/site-builder';
-import { createTestContext, type TestContext } from '../support/test-context';
-import { insertDemoScenario } from './demo-scenario';
-import { insertIncident } from './insert-published-data';
-import { incidentUpdates } from '../../db/schema/index';
+import { createAstroBuildRunner, type AstroBuildRunner } from '../../../api/site/build/astro-build-runner';
+import { createSiteBuilder } from '../../../api/site/build/site-builder';
+import { createTestContext, type TestContext } from '../../support/test-context';
+import { insertDemoScenario } from '../demo-scenario';
+import { insertIncident } from '../insert-published-data';
+import { incidentUpdates } from '../../../db/schema/index';
 
 // One warm Astro process for the whole file; each test has its own database and site folder.
 let runner: AstroBuildRunner;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtFileOf, folderUrlOf, normaliseSitePath } from '../../api/site/request-path';
+import { builtFileOf, folderUrlOf, normaliseSitePath } from '../../../api/site/serve/request-path';
 
 describe('normaliseSitePath', () => {
   it('gives every spelling of a file the same built file', () => {

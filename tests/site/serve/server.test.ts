@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRequestHandler, startServer } from '../../api/server';
-import { switchCurrentBuild, siteFolders } from '../../api/site/site-folders';
+import { createRequestHandler, startServer } from '../../../api/server';
+import { switchCurrentBuild, siteFolders } from '../../../api/site/site-folders';
 
 // A hand-made build folder is enough here: the server only reads files.
 let siteDir: string;

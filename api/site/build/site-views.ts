@@ -1,6 +1,6 @@
-import type { ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../../db/schema/constants';
-import type { PageStatus } from '../status/page-status';
-import type { PublicIncident, PublishedData } from '../status/public-model';
+import type { ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../../../db/schema/constants';
+import type { PageStatus } from '../../status/page-status';
+import type { PublicIncident, PublishedData } from '../../status/public-model';
 
 // What each public page shows, already selected from the read model, so the Astro pages only lay
 // it out and a page's fingerprint is the hash of its view.

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestHandler, startServer, type RunningServer } from '../../api/server';
-import { createHandMadeSite, createStandInApp, type HandMadeSite } from './hand-made-site';
+import { createRequestHandler, startServer, type RunningServer } from '../../../api/server';
+import { createHandMadeSite, createStandInApp, type HandMadeSite } from '../hand-made-site';
 
 // Issue 7, item 4: `GET //evil.example/..%2fhistory` answered `308 Location: //evil.example/..%2fhistory/`,
 // which browsers follow to another site. Every redirect must stay on this origin.

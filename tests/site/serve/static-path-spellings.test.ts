@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRequestHandler } from '../../api/server';
-import { createHandMadeSite, createStandInApp, type HandMadeSite } from './hand-made-site';
+import { createRequestHandler } from '../../../api/server';
+import { createHandMadeSite, createStandInApp, type HandMadeSite } from '../hand-made-site';
 
 // Issue 7, item 3: every spelling of a URL used to get its own cache entry with its own
 // compressed copies, so anonymous requests could grow the process without bound.

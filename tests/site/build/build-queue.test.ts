@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBuildQueue } from '../../api/site/build-queue';
+import { createBuildQueue } from '../../../api/site/build/build-queue';
 
 /** A build the test finishes by hand, to control exactly what arrives while it runs. */
 function controllableBuilds() {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { encodedBody, isBuiltFile, readBuiltFile, type BuiltFile } from './built-site-files';
 import { builtFileOf, folderUrlOf, normaliseSitePath } from './request-path';
 import { referrerPolicy, staticMethods, staticSecurityHeaders, strictTransportSecurity } from './security-headers';
-import { siteFolders } from './site-folders';
+import { siteFolders } from '../site-folders';
 import { createStaticFileCache, type StaticCacheStats } from './static-file-cache';
 
 /** Memory for files of the served build and their compressed forms, unless the caller says otherwise. */
