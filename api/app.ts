@@ -4,8 +4,10 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { createFailedAuthThrottle } from './auth/failed-auth-throttle';
 import type { AppDependencies } from './dependencies';
+import { DomainError } from './domain-errors';
 import type { AppEnv } from './http/app-env';
 import { limitRequestBodies } from './http/body-limit';
+import { domainProblem } from './http/domain-error-status';
 import { createOpenApiRouter } from './http/openapi-app';
 import { ProblemError, problemResponse } from './http/problem';
 import { staffApiHeaders } from './http/staff-api-headers';
@@ -54,6 +56,7 @@ export function createApp(deps: AppDependencies) {
 
   app.notFound((c) => problemResponse(c, { title: 'Not Found', status: 404, detail: `Nothing at ${c.req.path}.` }));
   app.onError(function handleError(error, c) {
+    if (error instanceof DomainError) return problemResponse(c, domainProblem(error));
     if (error instanceof ProblemError) {
       return problemResponse(c, { title: error.title, status: error.status, detail: error.detail, ...error.extensions });
     }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../api/config';
-import { ProblemError } from '../api/http/problem';
+import { badRequest, DomainError } from '../api/domain-errors';
 import { createOffice, getOffice, listOffices, updateOffice, type OfficeView } from '../api/offices/manage-offices';
 import { officeCalendar } from '../api/offices/office-calendar';
 import { clearOfficeOverride, setOfficeOverride } from '../api/offices/office-overrides';
@@ -19,12 +19,12 @@ SERVICE is application or collection; dates are YYYY-MM-DD. Changes are audited 
 
 function parseWeek(text: string | undefined): WeeklyCapacity {
   const days = (text ?? '').split(',').map(Number);
-  if (days.length !== 7 || days.some((n) => !Number.isInteger(n) || n < 0)) throw new ProblemError(400, 'Bad Request', `"${text}" is not seven whole numbers, Monday first.`);
+  if (days.length !== 7 || days.some((n) => !Number.isInteger(n) || n < 0)) throw badRequest(`"${text}" is not seven whole numbers, Monday first.`);
   return days as WeeklyCapacity;
 }
 
 function parseService(text: string | undefined): AppointmentService {
-  if (!(appointmentServices as readonly (string | undefined)[]).includes(text)) throw new ProblemError(400, 'Bad Request', `Service must be ${appointmentServices.join(' or ')}.`);
+  if (!(appointmentServices as readonly (string | undefined)[]).includes(text)) throw badRequest(`Service must be ${appointmentServices.join(' or ')}.`);
   return text as AppointmentService;
 }
 
@@ -92,7 +92,7 @@ try {
     connection.close();
   }
 } catch (error) {
-  if (error instanceof ProblemError || error instanceof ConfigError) {
+  if (error instanceof DomainError || error instanceof ConfigError) {
     console.error(error.message);
     process.exitCode = 1;
   } else throw error;

@@ -9,7 +9,7 @@ import {
   type ComponentStatus,
   type IncidentRow,
 } from '../../db/schema/index';
-import { notFound } from '../http/problem';
+import { notFound } from '../domain-errors';
 import { findPendingUpdate } from '../incidents/incident-records';
 import { addDays, dayOf, nairobiDay, type CalendarDay } from '../offices/calendar-days';
 

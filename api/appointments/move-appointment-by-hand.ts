@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { appointments, type AppointmentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound } from '../domain-errors';
 import { nairobiDay, type CalendarDay } from '../offices/calendar-days';
 import { loadCapacityCalendar } from '../offices/capacity-calendar';
 import { disruptionOn, loadOpenDisruptions } from './open-disruptions';

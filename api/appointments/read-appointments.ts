@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { appointmentMoves, appointments, type AppointmentService } from '../../db/schema/index';
-import { notFound } from '../http/problem';
+import { notFound } from '../domain-errors';
 import { toAppointmentView, type AppointmentView } from './appointment-view';
 
 export type AppointmentFilters = {

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound } from '../domain-errors';
 import { createApiToken } from './tokens';
 
 /** A token as admins see it: everything but the hash. */

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { closedIncidentStatuses, deliveries, incidentUpdates, offices, type AppointmentLanguage } from '../../db/schema/index';
 import { previewReschedule, type ReschedulePreview } from '../appointments/preview-reschedule';
 import type { Config } from '../config';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain-errors';
 import { findPendingUpdate, loadIncident } from '../incidents/incident-records';
 import { revisionOf } from '../incidents/revision';
 import { calendarUrl } from './applicant-email-payloads';

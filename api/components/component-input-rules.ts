@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { componentGroups, offices, type AppointmentService, type ComponentStatus } from '../../db/schema/index';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 
 /** A public service as staff describe it; `service` and `office` link it to appointments. */
 export type ComponentInput = {

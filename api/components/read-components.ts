@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { componentGroups, components, type ComponentGroupRow, type ComponentRow } from '../../db/schema/index';
-import { notFound } from '../http/problem';
+import { notFound } from '../domain-errors';
 
 export type ComponentGroupWithMembers = ComponentGroupRow & { componentIds: string[] };
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { componentGroups, components } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 import { newId } from '../ids';
 import type { ComponentContext } from './component-input-rules';
 import { loadComponentGroup, type ComponentGroupWithMembers } from './read-components';

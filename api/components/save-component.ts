@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { components, type ComponentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 import { newId } from '../ids';
 import { assertComponentReferences, componentValues, type ComponentContext, type ComponentInput } from './component-input-rules';
 import { loadComponent } from './read-components';

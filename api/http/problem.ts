@@ -12,7 +12,11 @@ export type ProblemDetails = {
   [extension: string]: unknown;
 };
 
-/** Thrown by domain code and routes; the app's error handler turns it into problem+json. */
+/**
+ * Thrown by HTTP-only code (middleware, routes) for answers that exist only on the wire (401,
+ * 413, 422, 429…); domain code throws DomainError instead. The app's error handler turns both
+ * into problem+json.
+ */
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -25,9 +29,6 @@ export class ProblemError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new ProblemError(404, 'Not Found', `No ${what} with id "${id}".`);
-export const conflict = (detail: string) => new ProblemError(409, 'Conflict', detail);
-export const forbidden = (detail: string) => new ProblemError(403, 'Forbidden', detail);
 export const badRequest = (detail: string, errors?: ProblemDetails['errors']) =>
   new ProblemError(400, 'Bad Request', detail, errors ? { errors } : {});
 

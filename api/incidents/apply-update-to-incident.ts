@@ -8,7 +8,7 @@ import {
   type IncidentStatus,
   type IncidentUpdateRow,
 } from '../../db/schema/index';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain-errors';
 import { checkComponentsExist } from './incident-input-rules';
 
 const monitoringStatuses: readonly IncidentStatus[] = ['monitoring', 'verifying'];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain-errors';
 import type { ActionContext } from '../auth/actor';
 import { assertMayApprove } from './four-eyes';
 import { assertPending, loadIncident, loadUpdate } from './incident-records';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain-errors';
 import { newId } from '../ids';
 import type { ActionContext } from '../auth/actor';
 import { throwIfInvalid } from './incident-input-rules';

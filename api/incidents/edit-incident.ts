@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidentUpdates, incidents, type IncidentImpact, type IncidentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, conflict, forbidden } from '../http/problem';
+import { badRequest, conflict, forbidden } from '../domain-errors';
 import type { ActionContext } from '../auth/actor';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
 import { dayOf } from '../offices/calendar-days';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 import type { ActionContext } from '../auth/actor';
 import { throwIfInvalid } from './incident-input-rules';
 import { assertPending, loadIncident, loadUpdate } from './incident-records';

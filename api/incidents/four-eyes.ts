@@ -1,6 +1,6 @@
 import type { IncidentUpdateRow, TokenRole } from '../../db/schema/index';
 import type { Actor } from '../auth/actor';
-import { forbidden } from '../http/problem';
+import { forbidden } from '../domain-errors';
 
 const mayRelease = (role: TokenRole) => role === 'publisher' || role === 'admin';
 

@@ -9,7 +9,7 @@ import {
   type IncidentStatus,
 } from '../../db/schema/index';
 import { maxXPostWeight, weighXPost } from '../broadcast/x-post-text';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 
 export type FieldError = { field: string; message: string };
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { incidentUpdates, incidents, type IncidentRow, type IncidentUpdateRow } from '../../db/schema/index';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound } from '../domain-errors';
 
 /** The incident, or a 404 naming the id. */
 export async function loadIncident(db: DatabaseOrTransaction, incidentId: string): Promise<IncidentRow> {

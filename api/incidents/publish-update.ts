@@ -4,7 +4,7 @@ import { incidentUpdates, type IncidentRow, type IncidentUpdateRow } from '../..
 import { rescheduleAffectedAppointments, type RescheduleResult } from '../appointments/reschedule-affected-appointments';
 import { recordAudit } from '../audit/record-audit';
 import { enqueueUpdateDeliveries } from '../broadcast/enqueue-update-deliveries';
-import { conflict } from '../http/problem';
+import { conflict } from '../domain-errors';
 import { applyUpdateToIncident } from './apply-update-to-incident';
 import type { ActionContext } from '../auth/actor';
 import { assertMayPublish } from './four-eyes';

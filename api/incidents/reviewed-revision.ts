@@ -1,4 +1,4 @@
-import { ProblemError } from '../http/problem';
+import { conflict, revisionRequired } from '../domain-errors';
 
 /**
  * Approve and publish must name the revision their reviewer saw (revisionOf): if the content
@@ -12,16 +12,12 @@ export function assertReviewedRevision(
 ): void {
   const preview = `GET /incidents/${target.incidentId}/preview`;
   if (reviewed === null) {
-    throw new ProblemError(
-      428,
-      'Precondition Required',
+    throw revisionRequired(
       `Name the revision you reviewed before you ${target.action}: send "revision" in the JSON body, or an If-Match: "<revision>" header. ${preview} shows the content a publish would send and its revision (so does the pending update in GET /incidents/${target.incidentId}).`,
     );
   }
   if (reviewed !== current) {
-    throw new ProblemError(
-      409,
-      'Conflict',
+    throw conflict(
       `The content changed since you reviewed it (you reviewed revision ${reviewed}; it is now ${current}), so nothing was changed. Review it again (${preview}) and ${target.action} with the current revision if it is still right.`,
       { reviewed_revision: reviewed, current_revision: current },
     );

@@ -10,7 +10,7 @@ import {
   type WeeklyCapacity,
 } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, conflict, notFound } from '../http/problem';
+import { badRequest, conflict, notFound } from '../domain-errors';
 
 /** The API's office shape (DESIGN.md contract). */
 export type OfficeView = {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client';
 import { appointmentServices, type AppointmentService } from '../../db/schema/index';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../domain-errors';
 import { loadBookedCounts, slotKey } from './booked-counts';
 import { addDays, daysBetween, isCalendarDay, weekdayIndex, type CalendarDay } from './calendar-days';
 import { loadCapacityCalendar } from './capacity-calendar';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, notFound } from '../http/problem';
+import { badRequest, notFound } from '../domain-errors';
 import { isCalendarDay } from './calendar-days';
 import { getOffice, type OfficeView } from './manage-offices';
 

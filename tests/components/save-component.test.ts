@@ -17,7 +17,7 @@ describe('components domain (as the demo seed calls it)', () => {
 
   it('refuses an unknown office or group with the field named, and stores nothing', async () => {
     await expect(createComponent(t.db, { name: 'Collection — Kisumu', service: 'collection', office: 'KSM', groupId: 'nogroup' }, context)).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid',
       extensions: { errors: [{ field: 'group_id' }, { field: 'office' }] },
     });
     expect(await listComponents(t.db)).toEqual([]);

@@ -87,10 +87,10 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
     const reviewed = await pendingRevision(t.db, incident.id);
     await t.db.update(incidents).set({ name: 'Renamed after review' }).where(eq(incidents.id, incident.id));
     await expect(publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: reviewed })).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
       extensions: { current_revision: await pendingRevision(t.db, incident.id) },
     });
-    await expect(publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: null })).rejects.toMatchObject({ status: 428 });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: script, expectedRevision: null })).rejects.toMatchObject({ kind: 'revision_required' });
     const [row] = await t.db.select().from(incidents).where(eq(incidents.id, incident.id));
     expect(row.publishedAt).toBeNull();
   });
@@ -102,8 +102,8 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
       { name: 'Second', impact: 'minor', status: 'investigating', body: 'Checking.' },
       { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } },
     );
-    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) })).rejects.toMatchObject({ status: 403 });
-    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' }, expectedRevision: await pendingRevision(t.db, incident.id) })).rejects.toMatchObject({ status: 403 });
+    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' }, expectedRevision: await pendingRevision(t.db, incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
     const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-other', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) });
     expect(published.update.publishedBy).toBe('tok-other');
   });
