@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../api/config';
 import { badRequest, DomainError } from '../api/domain-errors';
 import { createOffice, getOffice, listOffices, updateOffice, type OfficeView } from '../api/offices/manage-offices';
-import { officeCalendar } from '../api/offices/office-calendar';
+import { officeCalendar } from '../api/offices/office-days';
 import { clearOfficeOverride, setOfficeOverride } from '../api/offices/office-overrides';
 import { migrateDatabase, openDatabase, type Database } from '../db/client';
 import { appointmentServices, type AppointmentService, type WeeklyCapacity } from '../db/schema/index';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
-import { withCalendarSigningSecret } from '../api/broadcast/calendar-signing-secret';
-import { startDeliveryWorker } from '../api/broadcast/delivery-worker';
+import { withCalendarSigningSecret } from '../api/broadcast/messages/calendar-signing-secret';
+import { startDeliveryWorker } from '../api/broadcast/outbox/delivery-worker';
 import { migrateDatabase, openDatabase } from '../db/client';
 
 /**

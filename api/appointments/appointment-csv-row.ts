@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appointmentLanguages, appointmentServices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
-import { isCalendarDay } from '../offices/calendar-days';
+import { isCalendarDay } from '../offices/nairobi-days';
 import { formulaLeadProblem, unsafeCharacterProblem } from './unsafe-csv-text';
 
 export const appointmentCsvColumns = ['reference', 'full_name', 'email', 'language', 'service', 'office', 'appointment_date'] as const;

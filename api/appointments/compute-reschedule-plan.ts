@@ -1,7 +1,7 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { loadBookedCounts } from '../offices/booked-counts';
-import { nairobiDay } from '../offices/calendar-days';
-import { loadCapacityCalendar } from '../offices/capacity-calendar';
+import { nairobiDay } from '../offices/nairobi-days';
+import { loadCapacityCalendar } from '../offices/office-capacity';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 import { closeDisruptedDays, loadOpenDisruptions } from './open-disruptions';
 import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';

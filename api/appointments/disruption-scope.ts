@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index';
 import { notFound } from '../domain-errors';
 import { findPendingUpdate } from '../incidents/incident-records';
-import { addDays, dayOf, nairobiDay, type CalendarDay } from '../offices/calendar-days';
+import { addDays, dayOf, nairobiDay, type CalendarDay } from '../offices/nairobi-days';
 
 /** Which appointments an incident disrupts: services/offices and the days they cannot be served. */
 export type DisruptionScope = {

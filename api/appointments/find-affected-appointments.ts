@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import type { AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from '../offices/calendar-days';
+import type { CalendarDay } from '../offices/nairobi-days';
 import type { DisruptionScope } from './disruption-scope';
 
 export type AffectedAppointment = {

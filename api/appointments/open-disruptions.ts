@@ -1,8 +1,8 @@
 import { and, isNotNull, ne, notInArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { closedIncidentStatuses, incidents, type AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from '../offices/calendar-days';
-import type { CapacityCalendar } from '../offices/capacity-calendar';
+import type { CalendarDay } from '../offices/nairobi-days';
+import type { CapacityCalendar } from '../offices/office-capacity';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 
 /** The published windows of every open incident (but `exceptIncidentId`), as the public sees them. */

@@ -1,6 +1,6 @@
 import { slotKey } from '../offices/booked-counts';
-import { addDays, type CalendarDay } from '../offices/calendar-days';
-import type { CapacityCalendar } from '../offices/capacity-calendar';
+import { addDays, type CalendarDay } from '../offices/nairobi-days';
+import type { CapacityCalendar } from '../offices/office-capacity';
 import type { AffectedAppointment } from './find-affected-appointments';
 
 export type PlannedMove = AffectedAppointment & { newDate: CalendarDay };

@@ -1,5 +1,5 @@
 import type { DatabaseOrTransaction } from '../../db/client';
-import { daysBetween } from '../offices/calendar-days';
+import { daysBetween } from '../offices/nairobi-days';
 import { computeReschedulePlan, type ComputedReschedule } from './compute-reschedule-plan';
 
 export type ReschedulePreview = {

@@ -6,9 +6,9 @@ import type { Config } from '../config';
 import { conflict } from '../domain-errors';
 import { findPendingUpdate, loadIncident } from '../incidents/incident-records';
 import { revisionOf } from '../incidents/revision';
-import { calendarUrl } from './applicant-email-payloads';
-import { renderApplicantEmail, type RenderedEmail } from './render-applicant-email';
-import { composeXPostText, maxXPostWeight } from './x-post-text';
+import { calendarUrl } from './messages/applicant-email-payloads';
+import { renderApplicantEmail, type RenderedEmail } from './messages/render-applicant-email';
+import { composeXPostText, maxXPostWeight } from './x/x-post-text';
 
 export type BroadcastPreview = {
   update: { id: string; state: string; status: string };

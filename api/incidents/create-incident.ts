@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record-audit';
 import { newId } from '../ids';
 import type { ActionContext } from '../auth/actor';
 import { checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
-import { dayOf } from '../offices/calendar-days';
+import { dayOf } from '../offices/nairobi-days';
 import { checkUpdateContent, updateContentValues, type UpdateContent } from './update-content';
 
 export type NewIncident = UpdateContent & {

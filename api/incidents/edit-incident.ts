@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, forbidden } from '../domain-errors';
 import type { ActionContext } from '../auth/actor';
 import { checkRestoration, checkSchedule, throwIfInvalid, toIsoInstant } from './incident-input-rules';
-import { dayOf } from '../offices/calendar-days';
+import { dayOf } from '../offices/nairobi-days';
 import { findPendingUpdate, loadIncident } from './incident-records';
 import { revisionOf } from './revision';
 

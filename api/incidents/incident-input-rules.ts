@@ -8,7 +8,7 @@ import {
   type IncidentKind,
   type IncidentStatus,
 } from '../../db/schema/index';
-import { maxXPostWeight, weighXPost } from '../broadcast/x-post-text';
+import { maxXPostWeight, weighXPost } from '../broadcast/x/x-post-text';
 import { badRequest } from '../domain-errors';
 
 export type FieldError = { field: string; message: string };

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { incidentUpdates, type IncidentRow, type IncidentUpdateRow } from '../../db/schema/index';
 import { rescheduleAffectedAppointments, type RescheduleResult } from '../appointments/reschedule-affected-appointments';
 import { recordAudit } from '../audit/record-audit';
-import { enqueueUpdateDeliveries } from '../broadcast/enqueue-update-deliveries';
+import { enqueueUpdateDeliveries } from '../broadcast/outbox/enqueue-update-deliveries';
 import { conflict } from '../domain-errors';
 import { applyUpdateToIncident } from './apply-update-to-incident';
 import type { ActionContext } from '../auth/actor';

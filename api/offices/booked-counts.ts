@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import type { AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from './calendar-days';
+import type { CalendarDay } from './nairobi-days';
 
 export const slotKey = (office: string, service: AppointmentService, day: CalendarDay) => `${office}|${service}|${day}`;
 

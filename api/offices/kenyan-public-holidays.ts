@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { CalendarDay } from './calendar-days';
+import type { CalendarDay } from './nairobi-days';
 
 // date-holidays knows the movable ones too: Easter, the Eids, and Monday substitutes for
 // holidays that fall on a Sunday (e.g. Moi Day 2027 is observed on Monday 11 October).

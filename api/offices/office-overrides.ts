@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, notFound } from '../domain-errors';
-import { isCalendarDay } from './calendar-days';
+import { isCalendarDay } from './nairobi-days';
 import { getOffice, type OfficeView } from './manage-offices';
 
 export type OverrideTarget = { code: string; date: string; service: AppointmentService };

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { appointments, appointmentServices, type AppointmentRow } from '../../db/schema/index';
-import { addDays, daysBetween } from '../../api/offices/calendar-days';
-import { loadCapacityCalendar } from '../../api/offices/capacity-calendar';
+import { addDays, daysBetween } from '../../api/offices/nairobi-days';
+import { loadCapacityCalendar } from '../../api/offices/office-capacity';
 
 export const demoAppointmentOffices = ['NYH', 'MSA', 'KSM', 'ELD', 'NKR'] as const;
 

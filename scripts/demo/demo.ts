@@ -8,7 +8,7 @@ import { pendingRevision } from '../../api/incidents/revision';
 import type { ActionContext } from '../../api/auth/actor';
 import { newId } from '../../api/ids';
 import { createOffice } from '../../api/offices/manage-offices';
-import { addDays, isWeekend, nairobiDay } from '../../api/offices/calendar-days';
+import { addDays, isWeekend, nairobiDay } from '../../api/offices/nairobi-days';
 import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
 import { demoOffices } from './demo-offices';
 import { outageIdentified, outageNotice, paymentIncident, printingMaintenance } from './demo-notices';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { deliveries } from '../../db/schema/index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rescheduleAffectedAppointments } from '../../api/appointments/reschedule-affected-appointments';
-import { startDeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { addOffice, weekdays } from './appointment-fixtures';
 

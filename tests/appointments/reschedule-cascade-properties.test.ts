@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../api/offices/calendar-days';
-import { loadCapacityCalendar } from '../../api/offices/capacity-calendar';
+import { addDays } from '../../api/offices/nairobi-days';
+import { loadCapacityCalendar } from '../../api/offices/office-capacity';
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext } from '../support/test-context';
 import { addAppointments, addIncident, addOffice } from './appointment-fixtures';

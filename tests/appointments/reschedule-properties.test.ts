@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../api/offices/calendar-days';
-import { createCapacityCalendar, type OfficeCapacityInput } from '../../api/offices/capacity-calendar';
+import { addDays } from '../../api/offices/nairobi-days';
+import { createCapacityCalendar, type OfficeCapacityInput } from '../../api/offices/office-capacity';
 import { slotKey } from '../../api/offices/booked-counts';
 import { planNewDates } from '../../api/appointments/plan-new-dates';
 import type { AffectedAppointment } from '../../api/appointments/find-affected-appointments';

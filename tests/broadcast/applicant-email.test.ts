@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendarToken, readCalendarToken } from '../../api/broadcast/calendar-token';
-import { renderApplicantEmail, type ApplicantEmailInput } from '../../api/broadcast/render-applicant-email';
+import { createCalendarToken, readCalendarToken } from '../../api/broadcast/messages/calendar-token';
+import { renderApplicantEmail, type ApplicantEmailInput } from '../../api/broadcast/messages/render-applicant-email';
 
 const input: ApplicantEmailInput = {
   language: 'en',

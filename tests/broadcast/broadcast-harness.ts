@@ -1,4 +1,4 @@
-import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { startFakeResend, type FakeResend, type FakeResendOptions } from '../fakes/resend';
 import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client';
 import { appointmentMoves, appointments, deliveries, incidentUpdates, incidents, offices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
-import { enqueueUpdateDeliveries } from '../../api/broadcast/enqueue-update-deliveries';
+import { enqueueUpdateDeliveries } from '../../api/broadcast/outbox/enqueue-update-deliveries';
 import { newId } from '../../api/ids';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withCalendarSigningSecret } from '../../api/broadcast/calendar-signing-secret';
-import { createCalendarToken, readCalendarToken } from '../../api/broadcast/calendar-token';
+import { withCalendarSigningSecret } from '../../api/broadcast/messages/calendar-signing-secret';
+import { createCalendarToken, readCalendarToken } from '../../api/broadcast/messages/calendar-token';
 import { openDatabase } from '../../db/client';
 import { createTestContext, type TestContext } from '../support/test-context';
 

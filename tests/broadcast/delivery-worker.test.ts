@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { deliveries } from '../../db/schema/index';
 import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
 import { createIncident, createMovedAppointments, publishTestUpdate } from './broadcast-test-data';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { publish } from '../api/staff-api-fixtures';

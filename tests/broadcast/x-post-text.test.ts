@@ -1,6 +1,6 @@
 import twitterText from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { composeXPostText, maxXPostWeight } from '../../api/broadcast/x-post-text';
+import { composeXPostText, maxXPostWeight } from '../../api/broadcast/x/x-post-text';
 
 const RLO = '\u202E';
 const FSI = '\u2068';

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { createApiToken } from '../../api/auth/tokens';
-import { addDays, nairobiDay } from '../../api/offices/calendar-days';
+import { addDays, nairobiDay } from '../../api/offices/nairobi-days';
 import { migrateDatabase, openDatabase } from '../../db/client';
 
 export const officeCodes = Array.from({ length: 10 }, (_, i) => `O${i}`);

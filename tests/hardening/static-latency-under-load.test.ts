@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { deliveries } from '../../db/schema/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/delivery-worker';
+import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { startServer, type RunningServer } from '../../api/server';
 import { siteFolders, switchCurrentBuild } from '../../api/site/site-folders';
 import { publish } from '../api/staff-api-fixtures';

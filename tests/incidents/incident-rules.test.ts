@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentFieldsAfter } from '../../api/incidents/apply-update-to-incident';
 import { assertMayApprove, assertMayPublish } from '../../api/incidents/four-eyes';
 import { checkRestoration, checkSchedule } from '../../api/incidents/incident-input-rules';
-import { dayOf } from '../../api/offices/calendar-days';
+import { dayOf } from '../../api/offices/nairobi-days';
 import type { IncidentRow, IncidentUpdateRow } from '../../db/schema/index';
 
 const incident = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
-import { createCapacityCalendar } from '../../api/offices/capacity-calendar';
+import { createCapacityCalendar } from '../../api/offices/office-capacity';
 
 describe('Kenyan public holidays (date-holidays, KE)', () => {
   it('knows fixed holidays', () => {

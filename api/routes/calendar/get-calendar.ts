@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { buildAppointmentCalendar } from '../../broadcast/appointment-calendar';
+import { buildAppointmentCalendar } from '../../broadcast/messages/appointment-calendar';
 import type { AppEnv } from '../../http/app-env';
 import { problemResponse } from '../../http/problem';
 

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { listDeliveries } from '../../broadcast/list-deliveries';
+import { listDeliveries } from '../../broadcast/outbox/list-deliveries';
 import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { retryDelivery } from '../../broadcast/retry-deliveries';
+import { retryDelivery } from '../../broadcast/outbox/retry-deliveries';
 import { publishers } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';

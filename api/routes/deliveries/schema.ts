@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { deliveryChannels, deliveryStates, type TokenRole } from '../../../db/schema/constants';
 import type { DeliveryRow } from '../../../db/schema/index';
-import type { DeliveryListing, XThreadEntry } from '../../broadcast/list-deliveries';
+import type { DeliveryListing, XThreadEntry } from '../../broadcast/outbox/list-deliveries';
 
 export const DeliveryIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'k2m9x7q4w8ab' }) });
 export const IncidentIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });

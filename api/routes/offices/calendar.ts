@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { officeCalendar } from '../../offices/office-calendar';
+import { officeCalendar } from '../../offices/office-days';
 import { CalendarQuerySchema, CalendarSchema, OfficeCodeParamSchema } from './schema';
 
 const route = createRoute({

@@ -1,16 +1,16 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
-import type { Database } from '../../db/client';
-import { loggableError } from '../logging/loggable-error';
-import type { Config } from '../config';
-import { newId } from '../ids';
+import type { Database } from '../../../db/client';
+import { loggableError } from '../../logging/loggable-error';
+import type { Config } from '../../config';
+import { newId } from '../../ids';
 import { resendRateLimiter, xRateLimiter, type ChannelRateLimiter } from './channel-rate-limiter';
 import { claimEmailBatch, claimNewEmailBatch, claimXDelivery, type Lease } from './claim-due-deliveries';
-import { deliverEmailBatch } from './deliver-email-batch';
-import { deliverXPost } from './deliver-x-post';
+import { deliverEmailBatch } from '../email/deliver-email-batch';
+import { deliverXPost } from '../x/deliver-x-post';
 import { releaseClaim } from './record-delivery-outcome';
-import { createEmailChannel, type EmailChannel } from './resend-channel';
-import { createXChannel, type XChannel } from './x-channel';
+import { createEmailChannel, type EmailChannel } from '../email/resend-channel';
+import { createXChannel, type XChannel } from '../x/x-channel';
 
 export type DeliveryWorkerDependencies = { config: Config; db: Database; now?: () => Date };
 

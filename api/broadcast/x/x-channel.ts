@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { ApiResponseError, ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
-import type { Config } from '../config';
-import { readProviderWait } from './retry-delay';
+import type { Config } from '../../config';
+import { readProviderWait } from '../outbox/retry-delay';
 
 export type XPostOutcome =
   | { kind: 'posted'; id: string }

@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text';
-import { isolateBidi, withoutBidiControls } from '../text/isolate-bidi';
+import { isolateBidi, withoutBidiControls } from '../../text/isolate-bidi';
 
 export const maxXPostWeight = 280;
 

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
-import type { Config } from '../config';
-import { readProviderWait } from './retry-delay';
+import type { Config } from '../../config';
+import { readProviderWait } from '../outbox/retry-delay';
 
 /** One message of a Resend batch, exactly as stored in the delivery's payload and sent. */
 export type EmailMessage = {

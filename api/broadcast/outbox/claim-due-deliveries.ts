@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, isNotNull, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Database } from '../../db/client';
-import { deliveries, type DeliveryRow } from '../../db/schema/index';
-import { maxBatchSize } from './resend-channel';
+import type { Database } from '../../../db/client';
+import { deliveries, type DeliveryRow } from '../../../db/schema/index';
+import { maxBatchSize } from '../email/resend-channel';
 
 /**
  * Claims take work under a lease (lease_owner, lease_expires_at) with one UPDATE … RETURNING each,

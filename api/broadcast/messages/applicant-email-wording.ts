@@ -1,4 +1,4 @@
-import type { AppointmentLanguage, AppointmentService } from '../../db/schema/index';
+import type { AppointmentLanguage, AppointmentService } from '../../../db/schema/index';
 
 /** What an applicant's email says, in one language; render-applicant-email.ts lays it out. */
 export type ApplicantEmailWording = {

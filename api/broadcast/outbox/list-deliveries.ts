@@ -1,8 +1,8 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
-import type { DatabaseOrTransaction } from '../../db/client';
-import { deliveries, deliveryStates, incidents, type DeliveryChannel, type DeliveryRow, type DeliveryState } from '../../db/schema/index';
-import { notFound } from '../domain-errors';
-import type { XDeliveryPayload } from './x-delivery-payload';
+import type { DatabaseOrTransaction } from '../../../db/client';
+import { deliveries, deliveryStates, incidents, type DeliveryChannel, type DeliveryRow, type DeliveryState } from '../../../db/schema/index';
+import { notFound } from '../../domain-errors';
+import type { XDeliveryPayload } from '../x/x-delivery-payload';
 
 export type DeliveryFilter = { incidentId?: string; state?: DeliveryState; channel?: DeliveryChannel; limit: number; offset: number };
 

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService, type WeeklyCapacity } from '../../db/schema/index';
-import { isWeekend, weekdayIndex, type CalendarDay } from './calendar-days';
+import { isWeekend, weekdayIndex, type CalendarDay } from './nairobi-days';
 import { kenyanPublicHoliday } from './kenyan-public-holidays';
 
 export type OfficeCapacityInput = {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { settings } from '../../db/schema/index';
-import type { Config } from '../config';
+import type { Database } from '../../../db/client';
+import { settings } from '../../../db/schema/index';
+import type { Config } from '../../config';
 
 const settingKey = 'calendar_signing_secret';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DatabaseOrTransaction } from '../../db/client';
-import { appointmentMoves, deliveries } from '../../db/schema/index';
+import type { DatabaseOrTransaction } from '../../../db/client';
+import { appointmentMoves, deliveries } from '../../../db/schema/index';
 
 /**
  * For each move, the date its applicant last knew before it: the booked date, or the date of the

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '../../db/client';
-import { deliveries, incidents, type DeliveryRow } from '../../db/schema/index';
-import { recordAudit } from '../audit/record-audit';
-import { conflict, notFound } from '../domain-errors';
+import type { Database, Transaction } from '../../../db/client';
+import { deliveries, incidents, type DeliveryRow } from '../../../db/schema/index';
+import { recordAudit } from '../../audit/record-audit';
+import { conflict, notFound } from '../../domain-errors';
 
 export type RetryContext = { now: Date; tokenId: string | null };
 

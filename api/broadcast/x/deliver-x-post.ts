@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { deliveries, incidentUpdates, incidents, type DeliveryRow } from '../../db/schema/index';
-import type { Config } from '../config';
+import type { Database } from '../../../db/client';
+import { deliveries, incidentUpdates, incidents, type DeliveryRow } from '../../../db/schema/index';
+import type { Config } from '../../config';
 import { classifyXError, type RecentXPost, type XChannel } from './x-channel';
 import { dryRunPostId, type XDeliveryPayload } from './x-delivery-payload';
-import { withoutBidiControls } from '../text/isolate-bidi';
+import { withoutBidiControls } from '../../text/isolate-bidi';
 import { composeXPostText } from './x-post-text';
-import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from './record-delivery-outcome';
+import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from '../outbox/record-delivery-outcome';
 
 /**
  * Posts one claimed X delivery. X takes no idempotency key, so "never twice, never a broken

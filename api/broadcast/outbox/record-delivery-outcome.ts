@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { deliveries } from '../../db/schema/index';
+import type { Database } from '../../../db/client';
+import { deliveries } from '../../../db/schema/index';
 import { computeRetryDelay } from './retry-delay';
 
 /**

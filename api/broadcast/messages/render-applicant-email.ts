@@ -1,5 +1,5 @@
-import type { AppointmentLanguage, AppointmentService } from '../../db/schema/index';
-import { firstStrongIsolate, isolateBidi, popDirectionalIsolate, withoutBidiControls } from '../text/isolate-bidi';
+import type { AppointmentLanguage, AppointmentService } from '../../../db/schema/index';
+import { firstStrongIsolate, isolateBidi, popDirectionalIsolate, withoutBidiControls } from '../../text/isolate-bidi';
 import { applicantEmailWording, formatAppointmentDate } from './applicant-email-wording';
 
 /** Everything one applicant's email is made from. Personal data: it lives only in the outbox payload. */

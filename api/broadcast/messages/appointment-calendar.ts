@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ical from 'ical-generator';
-import type { DatabaseOrTransaction } from '../../db/client';
-import { appointmentMoves, appointments, offices } from '../../db/schema/index';
-import type { Config } from '../config';
+import type { DatabaseOrTransaction } from '../../../db/client';
+import { appointmentMoves, appointments, offices } from '../../../db/schema/index';
+import type { Config } from '../../config';
 import { applicantEmailWording } from './applicant-email-wording';
-import { withoutBidiControls } from '../text/isolate-bidi';
+import { withoutBidiControls } from '../../text/isolate-bidi';
 import { readCalendarToken } from './calendar-token';
 
 /**

@@ -2,8 +2,8 @@ import type { Database } from '../../db/client';
 import { appointmentServices, type AppointmentService } from '../../db/schema/index';
 import { badRequest } from '../domain-errors';
 import { loadBookedCounts, slotKey } from './booked-counts';
-import { addDays, daysBetween, isCalendarDay, weekdayIndex, type CalendarDay } from './calendar-days';
-import { loadCapacityCalendar } from './capacity-calendar';
+import { addDays, daysBetween, isCalendarDay, weekdayIndex, type CalendarDay } from './nairobi-days';
+import { loadCapacityCalendar } from './office-capacity';
 import { getOffice } from './manage-offices';
 
 export type OfficeCalendarDay = {

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Transaction } from '../../db/client';
-import { closedIncidentStatuses, deliveries, incidentUpdates } from '../../db/schema/index';
-import { newId } from '../ids';
-import type { XDeliveryPayload } from './x-delivery-payload';
+import type { Transaction } from '../../../db/client';
+import { closedIncidentStatuses, deliveries, incidentUpdates } from '../../../db/schema/index';
+import { newId } from '../../ids';
+import type { XDeliveryPayload } from '../x/x-delivery-payload';
 
 /**
  * Queues the outside messages a newly published update causes, in the publish transaction, so the

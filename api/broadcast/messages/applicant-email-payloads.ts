@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { DatabaseOrTransaction } from '../../db/client';
-import { appointmentMoves, appointments, deliveries, incidents, offices } from '../../db/schema/index';
-import type { Config } from '../config';
-import { eventLoopSlices } from '../event-loop-slices';
+import type { DatabaseOrTransaction } from '../../../db/client';
+import { appointmentMoves, appointments, deliveries, incidents, offices } from '../../../db/schema/index';
+import type { Config } from '../../config';
+import { eventLoopSlices } from '../../event-loop-slices';
 import { lastAnnouncedDates } from './last-announced-dates';
 import { createCalendarToken } from './calendar-token';
-import type { EmailMessage } from './resend-channel';
+import type { EmailMessage } from '../email/resend-channel';
 import { renderApplicantEmail } from './render-applicant-email';
 
 export type ApplicantEmailPayloadResult = { deliveryId: string } & ({ message: EmailMessage } | { problem: string });

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { deliveries } from '../../db/schema/index';
-import type { ClaimedEmail } from './claim-due-deliveries';
-import type { Config } from '../config';
-import { renderApplicantEmailPayloads } from './applicant-email-payloads';
+import type { Database } from '../../../db/client';
+import { deliveries } from '../../../db/schema/index';
+import type { ClaimedEmail } from '../outbox/claim-due-deliveries';
+import type { Config } from '../../config';
+import { renderApplicantEmailPayloads } from '../messages/applicant-email-payloads';
 import type { EmailChannel, EmailMessage } from './resend-channel';
-import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from './record-delivery-outcome';
+import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from '../outbox/record-delivery-outcome';
 
 export type EmailBatchContext = {
   db: Database;
