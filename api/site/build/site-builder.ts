@@ -1,17 +1,18 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../../db/client';
 import type { Config } from '../../config';
 import type { SiteBuildScheduler, SiteBuildStatus } from '../../dependencies';
 import { readPublishedData } from '../../status/read-published-data';
+import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild, type SiteFolders } from '../site-folders';
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
-import { carryOverPages, mergeRenderedPages } from './assemble-build-folder';
-import { planSiteBuild, type PageManifest } from './plan-site-build';
-import { loadPageManifest, savePageManifest, templateFingerprint } from './page-manifest-store';
+import { newBuildPaths, type BuildPaths } from './build-paths';
+import { planSiteBuild } from './plan-site-build';
+import { renderBuildFolder } from './render-build-folder';
 import { runDeployCommand } from './run-deploy-command';
-import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild } from '../site-folders';
+import { createServedPageManifest, type ServedPageManifest } from './served-page-manifest';
+import { startStepTimer, type StepTimer } from './step-timer';
 
 export type BuildResult =
   | {
@@ -27,7 +28,6 @@ export type BuildResult =
     }
   | { ok: false; error: string; reasons: string[]; ms: number };
 
-
 export type SiteBuilder = SiteBuildScheduler & {
   /** Builds now (or right after the build under way) and resolves with that build's result. */
   buildNow: (reason?: string) => Promise<BuildResult>;
@@ -38,8 +38,21 @@ export type SiteBuilder = SiteBuildScheduler & {
   close: () => void;
 };
 
-/** Files every good build has; a build without them is not swapped in. */
-const requiredFiles = ['index.html', 'sw/index.html', 'history/index.html', 'history.atom', 'api/v2/summary.json'];
+/** What every build of one builder shares, and what the builds so far left behind. */
+type Builder = {
+  config: Config;
+  db: Database;
+  folders: SiteFolders;
+  runner: AstroBuildRunner;
+  log: (message: string) => void;
+  identity: { name: string; publicUrl: string };
+  served: ServedPageManifest;
+  sequence: number;
+  lastGood: SiteBuildStatus['lastGood'];
+  lastFailure: SiteBuildStatus['lastFailure'];
+  /** Old builds being deleted in the background. */
+  cleaning: Promise<void>;
+};
 
 /**
  * Rebuilds the public site from published data whenever asked, one build at a time. Each build
@@ -52,85 +65,21 @@ export function createSiteBuilder(
   options: { runner?: AstroBuildRunner; log?: (message: string) => void } = {},
 ): SiteBuilder {
   const folders = siteFolders(config.site.dir);
-  const runner = options.runner ?? createAstroBuildRunner({ cacheDir: join(folders.work, 'astro-cache') });
-  const log = options.log ?? ((message: string) => console.log(`[site] ${message}`));
   const identity = { name: config.site.name, publicUrl: config.publicUrl };
-  // Fingerprints of the pages in the served build, from disk after a restart.
-  const manifestPath = join(folders.work, 'manifest.json');
-  const template = templateFingerprint(identity);
-  const servedAtStart = readCurrentBuild(folders);
-  const storedManifest = loadPageManifest(manifestPath, template, servedAtStart);
-  let lastManifest: { dir: string; manifest: PageManifest } | null =
-    servedAtStart && storedManifest ? { dir: servedAtStart, manifest: storedManifest } : null;
-  let lastGood: SiteBuildStatus['lastGood'] = null;
-  let lastFailure: SiteBuildStatus['lastFailure'] = null;
-  let sequence = 0;
-  let cleaning: Promise<void> = Promise.resolve();
-
-  async function buildOnce(reasons: string[]): Promise<BuildResult> {
-    const started = performance.now();
-    const steps: Record<string, number> = {};
-    let mark = started;
-    const step = (name: string) => {
-      const now = performance.now();
-      steps[name] = Math.round(now - mark);
-      mark = now;
-    };
-    // Names sort in build order, which is how old builds are told apart from new ones.
-    const id = `${new Date().toISOString().replace(/[-:.]/g, '')}-${String(++sequence).padStart(6, '0')}`;
-    const dir = join(folders.builds, id);
-    const renderedDir = join(folders.work, `${id}-rendered`);
-    const snapshotPath = join(folders.work, `${id}.json`);
-    try {
-      const data = await readPublishedData(db);
-      step('read');
-      const previous = lastManifest && existsSync(lastManifest.dir) ? lastManifest : null;
-      const plan = planSiteBuild(data, identity, previous?.manifest ?? null);
-      await mkdir(folders.work, { recursive: true });
-      await mkdir(folders.builds, { recursive: true });
-      await writeFile(snapshotPath, JSON.stringify(plan.snapshot));
-      step('plan');
-      // Astro renders the changed pages while the unchanged ones are linked in alongside.
-      // Both must have stopped before a failure cleans up, or the cleanup would race the links.
-      const outcomes = await Promise.allSettled([
-        runner.build({ outDir: renderedDir, snapshotPath }),
-        mkdir(dir).then(() => (previous ? carryOverPages(previous.dir, dir, plan.reuse) : undefined)),
-      ]);
-      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-      step('astro');
-      await mergeRenderedPages(renderedDir, dir);
-      step('merge');
-      const missing = requiredFiles.filter((file) => !existsSync(join(dir, file)));
-      if (missing.length > 0) throw new Error(`the build is missing ${missing.join(', ')}`);
-      const before = readCurrentBuild(folders);
-      await switchCurrentBuild(folders, dir);
-      step('swap');
-      // The new site is live from here on: nothing below may undo it, failures are only reported.
-      lastManifest = { dir, manifest: plan.manifest };
-      lastGood = { dir, at: new Date().toISOString() };
-      await savePageManifest(manifestPath, { template, dir, manifest: plan.manifest }).catch((error: unknown) =>
-        console.error('[site] could not save the page fingerprints; the next restart builds in full:', error),
-      );
-      // In the background: deleting ten thousand files must not hold up the next publish.
-      cleaning = removeOldBuilds(folders, before ?? dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
-      const deployError = config.site.deployCommand ? await runDeployCommand(config.site.deployCommand, dir) : null;
-      if (deployError) console.error(`[site] built, but the deploy command failed: ${deployError}`);
-      const ms = Math.round(performance.now() - started);
-      const rendered = plan.snapshot.incidentPages.length;
-      log(`built in ${ms} ms ${JSON.stringify(steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
-      return { ok: true, dir, reasons, renderedIncidentPages: rendered, carriedOver: plan.reuse.length, ms, steps, deployError };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      lastFailure = { error: message, at: new Date().toISOString() };
-      await Promise.all([rm(dir, { recursive: true, force: true }), rm(renderedDir, { recursive: true, force: true })]);
-      console.error(`[site] build failed, still serving the last good site: ${message}`);
-      return { ok: false, error: message, reasons, ms: Math.round(performance.now() - started) };
-    } finally {
-      await rm(snapshotPath, { force: true });
-    }
-  }
-
-  const queue = createBuildQueue(buildOnce);
+  const builder: Builder = {
+    config,
+    db,
+    folders,
+    runner: options.runner ?? createAstroBuildRunner({ cacheDir: join(folders.work, 'astro-cache') }),
+    log: options.log ?? ((message: string) => console.log(`[site] ${message}`)),
+    identity,
+    served: createServedPageManifest(folders, identity),
+    sequence: 0,
+    lastGood: null,
+    lastFailure: null,
+    cleaning: Promise.resolve(),
+  };
+  const queue = createBuildQueue((reasons) => buildOnce(builder, reasons));
   return {
     schedule(reason) {
       void queue.schedule(reason);
@@ -138,10 +87,51 @@ export function createSiteBuilder(
     buildNow: (reason = 'requested') => queue.schedule(reason),
     async whenIdle() {
       await queue.whenIdle();
-      await cleaning;
+      await builder.cleaning;
     },
     currentDir: () => readCurrentBuild(folders),
-    status: () => ({ building: queue.isBuilding(), lastGood, lastFailure }),
-    close: () => runner.close(),
+    status: () => ({ building: queue.isBuilding(), lastGood: builder.lastGood, lastFailure: builder.lastFailure }),
+    close: () => builder.runner.close(),
   };
+}
+
+/** One build, start to end: a failure removes its half-made folders and keeps the last good site. */
+async function buildOnce(builder: Builder, reasons: string[]): Promise<BuildResult> {
+  const timer = startStepTimer();
+  const paths = newBuildPaths(builder.folders, ++builder.sequence);
+  try {
+    return await buildAndSwap(builder, paths, timer, reasons);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    builder.lastFailure = { error: message, at: new Date().toISOString() };
+    await Promise.all([rm(paths.dir, { recursive: true, force: true }), rm(paths.renderedDir, { recursive: true, force: true })]);
+    console.error(`[site] build failed, still serving the last good site: ${message}`);
+    return { ok: false, error: message, reasons, ms: timer.elapsed() };
+  } finally {
+    await rm(paths.snapshotPath, { force: true });
+  }
+}
+
+/** Read, plan, render, swap in; then the follow-ups of a live build, which only report failures. */
+async function buildAndSwap(builder: Builder, paths: BuildPaths, timer: StepTimer, reasons: string[]): Promise<BuildResult> {
+  const data = await readPublishedData(builder.db);
+  timer.step('read');
+  const previous = builder.served.previous();
+  const plan = planSiteBuild(data, builder.identity, previous?.manifest ?? null);
+  await renderBuildFolder(builder.runner, builder.folders, paths, plan, previous?.dir ?? null, timer);
+  const before = readCurrentBuild(builder.folders);
+  await switchCurrentBuild(builder.folders, paths.dir);
+  timer.step('swap');
+  // The new site is live from here on: nothing below may undo it, failures are only reported.
+  builder.lastGood = { dir: paths.dir, at: new Date().toISOString() };
+  await builder.served.remember(paths.dir, plan.manifest);
+  // In the background: deleting ten thousand files must not hold up the next publish.
+  builder.cleaning = removeOldBuilds(builder.folders, before ?? paths.dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
+  const command = builder.config.site.deployCommand;
+  const deployError = command ? await runDeployCommand(command, paths.dir) : null;
+  if (deployError) console.error(`[site] built, but the deploy command failed: ${deployError}`);
+  const ms = timer.elapsed();
+  const rendered = plan.snapshot.incidentPages.length;
+  builder.log(`built in ${ms} ms ${JSON.stringify(timer.steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
+  return { ok: true, dir: paths.dir, reasons, renderedIncidentPages: rendered, carriedOver: plan.reuse.length, ms, steps: timer.steps, deployError };
 }
