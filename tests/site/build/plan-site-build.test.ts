@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planSiteBuild } from '../../../api/site/build/plan-site-build';
 import { historyPageSize, historyPageViews, latestHistoryView } from '../../../api/site/build/site-views';
-import { assemblePublishedData, type PublishedRows } from '../../../api/status/assemble-published-data';
+import { assemblePublishedData } from '../../../api/status/assemble-published-data';
+import type { PublishedRows } from '../../../api/status/published-rows';
 
 const identity = { name: 'Immigration Services Status', publicUrl: 'https://status.example.go.ke' };
 const day = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString();
