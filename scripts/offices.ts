@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../api/config';
 import { badRequest, DomainError } from '../api/domain-errors';
 import { createOffice, getOffice, listOffices, updateOffice, type OfficeView } from '../api/offices/manage-offices';
-import { officeCalendar } from '../api/offices/office-days';
+import { listOfficeDays } from '../api/offices/office-days';
 import { clearOfficeOverride, setOfficeOverride } from '../api/offices/office-overrides';
 import { migrateDatabase, openDatabase, type Database } from '../db/client';
 import { appointmentServices, type AppointmentService, type WeeklyCapacity } from '../db/schema/index';
@@ -56,7 +56,7 @@ async function run(db: Database, command: string | undefined, args: string[], op
     case 'clear-override':
       return printOffice(await clearOfficeOverride(db, { code: args[0], date: args[1], service: parseService(args[2]) }, actor));
     case 'calendar':
-      for (const day of await officeCalendar(db, args[0], args[1], args[2])) {
+      for (const day of await listOfficeDays(db, args[0], args[1], args[2])) {
         const services = appointmentServices.map((s) => `${s} ${day.services[s].booked}/${day.services[s].capacity}`).join('  ');
         console.log(`${day.date}  ${day.open ? 'open  ' : 'closed'}  ${services}${day.holiday ? `  (${day.holiday})` : ''}`);
       }

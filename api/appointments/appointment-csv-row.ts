@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appointmentLanguages, appointmentServices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
-import { isCalendarDay } from '../offices/nairobi-days';
+import { isNairobiDay } from '../offices/nairobi-days';
 import { formulaLeadProblem, unsafeCharacterProblem } from './unsafe-csv-text';
 
 export const appointmentCsvColumns = ['reference', 'full_name', 'email', 'language', 'service', 'office', 'appointment_date'] as const;
@@ -56,7 +56,7 @@ export function validateAppointmentRow(
   check('office', (office) =>
     context.knownOffices.has(office) ? null : office ? 'office is not a known office code; check the code or create the office first (POST /offices).' : 'office is missing.',
   );
-  check('appointment_date', (date) => (isCalendarDay(date) ? null : 'appointment_date is not a real date in YYYY-MM-DD form.'));
+  check('appointment_date', (date) => (isNairobiDay(date) ? null : 'appointment_date is not a real date in YYYY-MM-DD form.'));
 
   if (problems.length > 0) return { row: null, problems };
   return {

@@ -1,7 +1,7 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { loadBookedCounts } from '../offices/booked-counts';
 import { nairobiDay } from '../offices/nairobi-days';
-import { loadCapacityCalendar } from '../offices/office-capacity';
+import { loadOfficeCapacity } from '../offices/office-capacity';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 import { closeDisruptedDays, loadOpenDisruptions } from './open-disruptions';
 import { findAffectedAppointments, type AffectedAppointment } from './find-affected-appointments';
@@ -31,7 +31,7 @@ export async function computeReschedulePlan(
   const firstDay = scope.until > today ? scope.until : today;
   const offices = [...new Set(affected.map((appointment) => appointment.office))];
   const otherDisruptions = await loadOpenDisruptions(db, { exceptIncidentId: incidentId, now: options.now });
-  const calendar = closeDisruptedDays(await loadCapacityCalendar(db, offices), otherDisruptions);
+  const officeCapacity = closeDisruptedDays(await loadOfficeCapacity(db, offices), otherDisruptions);
   const booked = await loadBookedCounts(db, { from: firstDay, offices });
-  return { scope, affected, plan: planNewDates({ affected, restoration: firstDay, calendar, booked }) };
+  return { scope, affected, plan: planNewDates({ affected, restoration: firstDay, officeCapacity, booked }) };
 }

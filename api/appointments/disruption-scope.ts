@@ -11,15 +11,15 @@ import {
 } from '../../db/schema/index';
 import { notFound } from '../domain-errors';
 import { findPendingUpdate } from '../incidents/incident-records';
-import { addDays, dayOf, nairobiDay, type CalendarDay } from '../offices/nairobi-days';
+import { addDays, dayOf, nairobiDay, type NairobiDay } from '../offices/nairobi-days';
 
 /** Which appointments an incident disrupts: services/offices and the days they cannot be served. */
 export type DisruptionScope = {
   incident: IncidentRow;
   /** First disrupted day. */
-  from: CalendarDay;
+  from: NairobiDay;
   /** Expected restoration: the first day offices serve again (exclusive end); null while unknown. */
-  until: CalendarDay | null;
+  until: NairobiDay | null;
   /** office null: every office offering that service. */
   targets: { service: AppointmentService; office: string | null }[];
   /** True when a draft or approved update's components and restoration were used. */
@@ -32,7 +32,7 @@ const disruptive = new Set<ComponentStatus>(disruptiveComponentStatuses);
  * A maintenance has its end in its schedule: offices serve again the day after the work ends, or
  * that same day when it ends at midnight. Staff may still set expected_restoration instead.
  */
-function maintenanceRestoration(incident: { kind: string; scheduledUntil: string | null }): CalendarDay | null {
+function maintenanceRestoration(incident: { kind: string; scheduledUntil: string | null }): NairobiDay | null {
   if (incident.kind !== 'maintenance' || !incident.scheduledUntil) return null;
   const end = new Date(incident.scheduledUntil);
   const lastDay = nairobiDay(end);

@@ -1,16 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import type { AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from '../offices/nairobi-days';
+import type { NairobiDay } from '../offices/nairobi-days';
 import type { DisruptionScope } from './disruption-scope';
 
 export type AffectedAppointment = {
   reference: string;
   service: AppointmentService;
   office: string;
-  currentDate: CalendarDay;
+  currentDate: NairobiDay;
   /** The date before this incident first moved it (its current date if it never did). */
-  originalDate: CalendarDay;
+  originalDate: NairobiDay;
 };
 
 const fieldCount = 5;

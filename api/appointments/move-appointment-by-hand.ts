@@ -3,8 +3,8 @@ import type { Database, Transaction } from '../../db/client';
 import { appointments, type AppointmentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict, notFound } from '../domain-errors';
-import { nairobiDay, type CalendarDay } from '../offices/nairobi-days';
-import { loadCapacityCalendar } from '../offices/office-capacity';
+import { nairobiDay, type NairobiDay } from '../offices/nairobi-days';
+import { loadOfficeCapacity } from '../offices/office-capacity';
 import { disruptionOn, loadOpenDisruptions } from './open-disruptions';
 import { getAppointment } from './read-appointments';
 import type { AppointmentView } from './appointment-view';
@@ -20,7 +20,7 @@ const closedBecause = { weekend: 'it is a weekend', holiday: 'it is a public hol
 export async function moveAppointmentByHand(
   db: Database,
   reference: string,
-  request: { date: CalendarDay; reason: string },
+  request: { date: NairobiDay; reason: string },
   context: { tokenId: string | null; now: Date },
 ): Promise<AppointmentView> {
   await db.transaction(async (tx) => {
@@ -30,8 +30,8 @@ export async function moveAppointmentByHand(
     if (appointment.appointmentDate === request.date) throw conflict(`The appointment is already on ${request.date}.`);
     if (request.date < nairobiDay(context.now)) throw conflict(`${request.date} is in the past; choose today or a later day.`);
     await assertNotDisrupted(tx, appointment, request.date, context.now);
-    const calendar = await loadCapacityCalendar(tx, [appointment.officeCode]);
-    const day = calendar.dayCapacity(appointment.officeCode, appointment.service, request.date);
+    const officeCapacity = await loadOfficeCapacity(tx, [appointment.officeCode]);
+    const day = officeCapacity.dayCapacity(appointment.officeCode, appointment.service, request.date);
     if (day.capacity === 0) {
       throw conflict(`Office ${appointment.officeCode} is closed for ${appointment.service} on ${request.date} (${closedBecause[day.source]}); choose an open day (GET /offices/${appointment.officeCode}/calendar).`);
     }
@@ -59,8 +59,8 @@ export async function moveAppointmentByHand(
   return getAppointment(db, reference);
 }
 
-/** A day inside an open incident's window is closed for the services it disrupts, whatever the calendar says. */
-async function assertNotDisrupted(tx: Transaction, appointment: AppointmentRow, date: CalendarDay, now: Date): Promise<void> {
+/** A day inside an open incident's window is closed for the services it disrupts, whatever the office's capacity says. */
+async function assertNotDisrupted(tx: Transaction, appointment: AppointmentRow, date: NairobiDay, now: Date): Promise<void> {
   const scope = disruptionOn(await loadOpenDisruptions(tx, { now }), appointment.officeCode, appointment.service, date);
   if (scope) {
     const until = scope.until ? `until ${scope.until}` : 'with no restoration date yet';

@@ -1,8 +1,8 @@
 import { and, isNotNull, ne, notInArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { closedIncidentStatuses, incidents, type AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from '../offices/nairobi-days';
-import type { CapacityCalendar } from '../offices/office-capacity';
+import type { NairobiDay } from '../offices/nairobi-days';
+import type { OfficeCapacity } from '../offices/office-capacity';
 import { loadDisruptionScope, type DisruptionScope } from './disruption-scope';
 
 /** The published windows of every open incident (but `exceptIncidentId`), as the public sees them. */
@@ -24,7 +24,7 @@ export async function loadOpenDisruptions(
 }
 
 /** The open disruption that keeps this office from serving this service on this day, if any. */
-export function disruptionOn(scopes: readonly DisruptionScope[], office: string, service: AppointmentService, day: CalendarDay): DisruptionScope | undefined {
+export function disruptionOn(scopes: readonly DisruptionScope[], office: string, service: AppointmentService, day: NairobiDay): DisruptionScope | undefined {
   return scopes.find(
     (scope) =>
       day >= scope.from &&
@@ -33,11 +33,11 @@ export function disruptionOn(scopes: readonly DisruptionScope[], office: string,
   );
 }
 
-/** The calendar with every day another open incident disrupts closed: nobody is moved into another outage. */
-export function closeDisruptedDays(calendar: CapacityCalendar, scopes: readonly DisruptionScope[]): CapacityCalendar {
-  if (scopes.length === 0) return calendar;
+/** Office capacity with every day another open incident disrupts closed: nobody is moved into another outage. */
+export function closeDisruptedDays(officeCapacity: OfficeCapacity, scopes: readonly DisruptionScope[]): OfficeCapacity {
+  if (scopes.length === 0) return officeCapacity;
   return {
-    ...calendar,
-    capacityOn: (office, service, day) => (disruptionOn(scopes, office, service, day) ? 0 : calendar.capacityOn(office, service, day)),
+    ...officeCapacity,
+    capacityOn: (office, service, day) => (disruptionOn(scopes, office, service, day) ? 0 : officeCapacity.capacityOn(office, service, day)),
   };
 }

@@ -1,15 +1,15 @@
 import { slotKey } from '../offices/booked-counts';
-import { addDays, type CalendarDay } from '../offices/nairobi-days';
-import type { CapacityCalendar } from '../offices/office-capacity';
+import { addDays, type NairobiDay } from '../offices/nairobi-days';
+import type { OfficeCapacity } from '../offices/office-capacity';
 import type { AffectedAppointment } from './find-affected-appointments';
 
-export type PlannedMove = AffectedAppointment & { newDate: CalendarDay };
+export type PlannedMove = AffectedAppointment & { newDate: NairobiDay };
 export type ReschedulePlan = { moves: PlannedMove[]; unplaced: AffectedAppointment[] };
 
 /** How far past restoration to look for a free day before giving up (a year of closures). */
 export const searchHorizonDays = 366;
 
-type Cursor = { day: CalendarDay; offset: number; spare: number };
+type Cursor = { day: NairobiDay; offset: number; spare: number };
 
 /**
  * The rule (DESIGN.md), computed in memory: in order of original date then reference, each
@@ -20,16 +20,16 @@ type Cursor = { day: CalendarDay; offset: number; spare: number };
  */
 export function planNewDates(input: {
   affected: AffectedAppointment[];
-  restoration: CalendarDay;
-  calendar: CapacityCalendar;
+  restoration: NairobiDay;
+  officeCapacity: OfficeCapacity;
   booked: ReadonlyMap<string, number>;
 }): ReschedulePlan {
-  const { calendar, booked, restoration } = input;
+  const { officeCapacity, booked, restoration } = input;
   const cursors = new Map<string, Cursor>();
   const moves: PlannedMove[] = [];
   const unplaced: AffectedAppointment[] = [];
-  const spareOn = (appointment: AffectedAppointment, day: CalendarDay) =>
-    calendar.capacityOn(appointment.office, appointment.service, day) - (booked.get(slotKey(appointment.office, appointment.service, day)) ?? 0);
+  const spareOn = (appointment: AffectedAppointment, day: NairobiDay) =>
+    officeCapacity.capacityOn(appointment.office, appointment.service, day) - (booked.get(slotKey(appointment.office, appointment.service, day)) ?? 0);
 
   for (const appointment of input.affected) {
     const group = `${appointment.office}|${appointment.service}`;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import type { AppointmentService } from '../../db/schema/index';
-import type { CalendarDay } from './nairobi-days';
+import type { NairobiDay } from './nairobi-days';
 
-export const slotKey = (office: string, service: AppointmentService, day: CalendarDay) => `${office}|${service}|${day}`;
+export const slotKey = (office: string, service: AppointmentService, day: NairobiDay) => `${office}|${service}|${day}`;
 
 /**
  * Appointments already booked per office, service and day (cancelled ones free their place), in
@@ -11,7 +11,7 @@ export const slotKey = (office: string, service: AppointmentService, day: Calend
  */
 export async function loadBookedCounts(
   db: DatabaseOrTransaction,
-  range: { from: CalendarDay; to?: CalendarDay; offices?: string[] },
+  range: { from: NairobiDay; to?: NairobiDay; offices?: string[] },
 ): Promise<Map<string, number>> {
   const officeFilter = range.offices
     ? sql`AND office_code IN (SELECT value FROM json_each(${JSON.stringify(range.offices)}))`

@@ -1,12 +1,12 @@
 import Holidays from 'date-holidays';
-import type { CalendarDay } from './nairobi-days';
+import type { NairobiDay } from './nairobi-days';
 
 // date-holidays knows the movable ones too: Easter, the Eids, and Monday substitutes for
 // holidays that fall on a Sunday (e.g. Moi Day 2027 is observed on Monday 11 October).
 const kenya = new Holidays('KE', { languages: ['en'], types: ['public'] });
-const byYear = new Map<number, Map<CalendarDay, string>>();
+const byYear = new Map<number, Map<NairobiDay, string>>();
 
-function holidaysOf(year: number): Map<CalendarDay, string> {
+function holidaysOf(year: number): Map<NairobiDay, string> {
   let days = byYear.get(year);
   if (!days) {
     days = new Map();
@@ -21,6 +21,6 @@ function holidaysOf(year: number): Map<CalendarDay, string> {
 }
 
 /** The name of the Kenyan public holiday on `day`, or null on an ordinary day. */
-export function kenyanPublicHoliday(day: CalendarDay): string | null {
+export function kenyanPublicHoliday(day: NairobiDay): string | null {
   return holidaysOf(Number(day.slice(0, 4))).get(day) ?? null;
 }

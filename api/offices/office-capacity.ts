@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService, type WeeklyCapacity } from '../../db/schema/index';
-import { isWeekend, weekdayIndex, type CalendarDay } from './nairobi-days';
+import { isWeekend, weekdayIndex, type NairobiDay } from './nairobi-days';
 import { kenyanPublicHoliday } from './kenyan-public-holidays';
 
 export type OfficeCapacityInput = {
   code: string;
   capacity: Record<AppointmentService, WeeklyCapacity>;
-  overrides: { date: CalendarDay; service: AppointmentService; capacity: number }[];
+  overrides: { date: NairobiDay; service: AppointmentService; capacity: number }[];
 };
 
 export type DayCapacity = {
@@ -22,13 +22,13 @@ export type DayCapacity = {
  * (closure at 0, or a surge/Saturday opening) wins; otherwise weekends and Kenyan public holidays
  * are closed; otherwise the office's weekly capacity for that weekday applies.
  */
-export type CapacityCalendar = {
-  dayCapacity: (office: string, service: AppointmentService, day: CalendarDay) => DayCapacity;
-  capacityOn: (office: string, service: AppointmentService, day: CalendarDay) => number;
+export type OfficeCapacity = {
+  dayCapacity: (office: string, service: AppointmentService, day: NairobiDay) => DayCapacity;
+  capacityOn: (office: string, service: AppointmentService, day: NairobiDay) => number;
   hasOffice: (office: string) => boolean;
 };
 
-export function createCapacityCalendar(offices: OfficeCapacityInput[]): CapacityCalendar {
+export function createOfficeCapacity(offices: OfficeCapacityInput[]): OfficeCapacity {
   const weekly = new Map(offices.map((office) => [office.code, office.capacity]));
   const overrides = new Map<string, number>();
   for (const office of offices) {
@@ -37,7 +37,7 @@ export function createCapacityCalendar(offices: OfficeCapacityInput[]): Capacity
     }
   }
 
-  function dayCapacity(office: string, service: AppointmentService, day: CalendarDay): DayCapacity {
+  function dayCapacity(office: string, service: AppointmentService, day: NairobiDay): DayCapacity {
     const holiday = kenyanPublicHoliday(day);
     const override = overrides.get(`${office}|${service}|${day}`);
     if (override !== undefined) return { capacity: override, source: 'override', holiday };
@@ -54,8 +54,8 @@ export function createCapacityCalendar(offices: OfficeCapacityInput[]): Capacity
   };
 }
 
-/** Reads offices and their overrides (all, or only `codes`) into a capacity calendar. */
-export async function loadCapacityCalendar(db: DatabaseOrTransaction, codes?: string[]): Promise<CapacityCalendar> {
+/** Reads offices and their overrides (all, or only `codes`) into an OfficeCapacity. */
+export async function loadOfficeCapacity(db: DatabaseOrTransaction, codes?: string[]): Promise<OfficeCapacity> {
   const officeRows = codes
     ? await db.select().from(offices).where(inArray(offices.code, codes))
     : await db.select().from(offices);
@@ -69,5 +69,5 @@ export async function loadCapacityCalendar(db: DatabaseOrTransaction, codes?: st
       .filter((override) => override.officeCode === row.code)
       .map((override) => ({ date: override.date, service: override.service, capacity: override.capacity })),
   }));
-  return createCapacityCalendar(inputs);
+  return createOfficeCapacity(inputs);
 }

@@ -3,13 +3,13 @@ import type { Database } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, notFound } from '../domain-errors';
-import { isCalendarDay } from './nairobi-days';
+import { isNairobiDay } from './nairobi-days';
 import { getOffice, type OfficeView } from './manage-offices';
 
 export type OverrideTarget = { code: string; date: string; service: AppointmentService };
 
 async function assertOffice(db: Database, target: OverrideTarget): Promise<void> {
-  if (!isCalendarDay(target.date)) throw badRequest(`"${target.date}" is not a real date; use YYYY-MM-DD.`);
+  if (!isNairobiDay(target.date)) throw badRequest(`"${target.date}" is not a real date; use YYYY-MM-DD.`);
   const [office] = await db.select({ code: offices.code }).from(offices).where(eq(offices.code, target.code));
   if (!office) throw notFound('office', target.code);
 }

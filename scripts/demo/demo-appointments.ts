@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { appointments, appointmentServices, type AppointmentRow } from '../../db/schema/index';
 import { addDays, daysBetween } from '../../api/offices/nairobi-days';
-import { loadCapacityCalendar } from '../../api/offices/office-capacity';
+import { loadOfficeCapacity } from '../../api/offices/office-capacity';
 
 export const demoAppointmentOffices = ['NYH', 'MSA', 'KSM', 'ELD', 'NKR'] as const;
 
@@ -33,15 +33,15 @@ export async function seedDemoAppointments(
 ): Promise<{ inserted: number }> {
   const fillRatio = options.fillRatio ?? 0.1;
   const random = seededRandom(options.seed ?? 2026);
-  const calendar = await loadCapacityCalendar(db, [...demoAppointmentOffices]);
+  const officeCapacity = await loadOfficeCapacity(db, [...demoAppointmentOffices]);
   const rows: (typeof appointments.$inferInsert)[] = [];
   const span = daysBetween(options.from, options.to);
   for (let offset = 0; offset <= span; offset++) {
     const day = addDays(options.from, offset);
     for (const office of demoAppointmentOffices) {
-      if (!calendar.hasOffice(office)) continue;
+      if (!officeCapacity.hasOffice(office)) continue;
       for (const service of appointmentServices) {
-        const capacity = calendar.capacityOn(office, service, day);
+        const capacity = officeCapacity.capacityOn(office, service, day);
         const count = Math.min(capacity, Math.round(capacity * fillRatio));
         for (let n = 1; n <= count; n++) {
           const given = givenNames[Math.floor(random() * givenNames.length)];

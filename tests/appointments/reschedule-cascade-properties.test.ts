@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../api/offices/nairobi-days';
-import { loadCapacityCalendar } from '../../api/offices/office-capacity';
+import { loadOfficeCapacity } from '../../api/offices/office-capacity';
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext } from '../support/test-context';
 import { addAppointments, addIncident, addOffice } from './appointment-fixtures';
@@ -48,10 +48,10 @@ describe('rescheduling on a real database (fast-check)', () => {
             expect(await t.db.$count(appointmentMoves)).toBe(first.moved + second.moved);
             expect(await t.db.$count(deliveries)).toBe(first.moved + second.moved);
 
-            const calendar = await loadCapacityCalendar(t.db);
+            const officeCapacity = await loadOfficeCapacity(t.db);
             const before = new Map(slotsBefore.map((slot) => [`${slot.office_code}|${slot.appointment_date}`, slot.booked]));
             for (const slot of await slots(t.db)) {
-              const limit = Math.max(calendar.capacityOn(slot.office_code, slot.service, slot.appointment_date), before.get(`${slot.office_code}|${slot.appointment_date}`) ?? 0);
+              const limit = Math.max(officeCapacity.capacityOn(slot.office_code, slot.service, slot.appointment_date), before.get(`${slot.office_code}|${slot.appointment_date}`) ?? 0);
               expect(slot.booked).toBeLessThanOrEqual(limit);
             }
           } finally {
@@ -64,6 +64,6 @@ describe('rescheduling on a real database (fast-check)', () => {
   });
 });
 
-function slots(db: Parameters<typeof loadCapacityCalendar>[0]) {
+function slots(db: Parameters<typeof loadOfficeCapacity>[0]) {
   return db.all<Slot>(sql`SELECT office_code, service, appointment_date, count(*) AS booked FROM appointments GROUP BY 1, 2, 3`);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../api/offices/nairobi-days';
-import { createCapacityCalendar, type OfficeCapacityInput } from '../../api/offices/office-capacity';
+import { createOfficeCapacity, type OfficeCapacityInput } from '../../api/offices/office-capacity';
 import { slotKey } from '../../api/offices/booked-counts';
 import { planNewDates } from '../../api/appointments/plan-new-dates';
 import type { AffectedAppointment } from '../../api/appointments/find-affected-appointments';
@@ -9,7 +9,7 @@ import type { AppointmentService, WeeklyCapacity } from '../../db/schema/index';
 
 // Random small worlds: offices with weekday capacities of 0–3, overrides (closures and weekend
 // openings) on the 40 days from 2026-05-25 (which include Madaraka Day), bookings already on the
-// calendar after restoration, and disrupted appointments inside the window.
+// days after restoration, and disrupted appointments inside the window.
 const start = '2026-05-25';
 const services: AppointmentService[] = ['application', 'collection'];
 const offices = ['NYH', 'MSA', 'KSM'];
@@ -32,13 +32,13 @@ function buildWorld(world: World) {
     capacity: world.offices[i],
     overrides: world.overrides.filter((o) => o.office === code).map((o) => ({ date: addDays(start, o.offset), service: o.service, capacity: o.capacity })),
   }));
-  const calendar = createCapacityCalendar(inputs);
+  const officeCapacity = createOfficeCapacity(inputs);
   // Bookings only where there is room, as the office's own booking system would allow.
   const booked = new Map<string, number>();
   for (const booking of world.bookings) {
     const day = addDays(restoration, booking.offset);
     const key = slotKey(booking.office, booking.service, day);
-    if ((booked.get(key) ?? 0) < calendar.capacityOn(booking.office, booking.service, day)) booked.set(key, (booked.get(key) ?? 0) + 1);
+    if ((booked.get(key) ?? 0) < officeCapacity.capacityOn(booking.office, booking.service, day)) booked.set(key, (booked.get(key) ?? 0) + 1);
   }
   const seen = new Set<string>();
   const affected: AffectedAppointment[] = [];
@@ -50,15 +50,15 @@ function buildWorld(world: World) {
     affected.push({ reference, service: a.service, office: a.office, currentDate: date, originalDate: date });
   }
   affected.sort((a, b) => a.originalDate.localeCompare(b.originalDate) || a.reference.localeCompare(b.reference));
-  return { restoration, calendar, booked, affected };
+  return { restoration, officeCapacity, booked, affected };
 }
 
-describe('the rescheduling rule, for any calendar (fast-check)', () => {
+describe('the rescheduling rule, for any office capacity (fast-check)', () => {
   it('never fills a day past its capacity, never moves anyone before restoration, and places or reports everyone', () => {
     fc.assert(
       fc.property(worldArbitrary, (world) => {
-        const { restoration, calendar, booked, affected } = buildWorld(world);
-        const plan = planNewDates({ affected, restoration, calendar, booked });
+        const { restoration, officeCapacity, booked, affected } = buildWorld(world);
+        const plan = planNewDates({ affected, restoration, officeCapacity, booked });
         expect(plan.moves.length + plan.unplaced.length).toBe(affected.length);
         const after = new Map(booked);
         for (const move of plan.moves) {
@@ -67,7 +67,7 @@ describe('the rescheduling rule, for any calendar (fast-check)', () => {
           after.set(key, (after.get(key) ?? 0) + 1);
         }
         for (const move of plan.moves) {
-          expect(after.get(slotKey(move.office, move.service, move.newDate))).toBeLessThanOrEqual(calendar.capacityOn(move.office, move.service, move.newDate));
+          expect(after.get(slotKey(move.office, move.service, move.newDate))).toBeLessThanOrEqual(officeCapacity.capacityOn(move.office, move.service, move.newDate));
         }
       }),
       { numRuns: 300 },
@@ -77,8 +77,8 @@ describe('the rescheduling rule, for any calendar (fast-check)', () => {
   it('gives each the earliest day with a free place and keeps the order per office and service', () => {
     fc.assert(
       fc.property(worldArbitrary, (world) => {
-        const { restoration, calendar, booked, affected } = buildWorld(world);
-        const plan = planNewDates({ affected, restoration, calendar, booked });
+        const { restoration, officeCapacity, booked, affected } = buildWorld(world);
+        const plan = planNewDates({ affected, restoration, officeCapacity, booked });
         const after = new Map(booked);
         for (const move of plan.moves) after.set(slotKey(move.office, move.service, move.newDate), (after.get(slotKey(move.office, move.service, move.newDate)) ?? 0) + 1);
         const lastByGroup = new Map<string, string>();
@@ -88,7 +88,7 @@ describe('the rescheduling rule, for any calendar (fast-check)', () => {
           lastByGroup.set(group, move.newDate);
           // Every earlier day from restoration on is full at the end: nobody skipped a free place.
           for (let day = restoration; day < move.newDate; day = addDays(day, 1)) {
-            expect(after.get(slotKey(move.office, move.service, day)) ?? 0).toBeGreaterThanOrEqual(calendar.capacityOn(move.office, move.service, day));
+            expect(after.get(slotKey(move.office, move.service, day)) ?? 0).toBeGreaterThanOrEqual(officeCapacity.capacityOn(move.office, move.service, day));
           }
         }
       }),
@@ -101,8 +101,8 @@ describe('the rescheduling rule, for any calendar (fast-check)', () => {
       fc.property(worldArbitrary, (world) => {
         const first = buildWorld(world);
         const second = buildWorld(world);
-        const a = planNewDates({ affected: first.affected, restoration: first.restoration, calendar: first.calendar, booked: first.booked });
-        const b = planNewDates({ affected: second.affected, restoration: second.restoration, calendar: second.calendar, booked: second.booked });
+        const a = planNewDates({ affected: first.affected, restoration: first.restoration, officeCapacity: first.officeCapacity, booked: first.booked });
+        const b = planNewDates({ affected: second.affected, restoration: second.restoration, officeCapacity: second.officeCapacity, booked: second.booked });
         expect(b.moves.map((m) => [m.reference, m.newDate])).toEqual(a.moves.map((m) => [m.reference, m.newDate]));
       }),
       { numRuns: 100 },

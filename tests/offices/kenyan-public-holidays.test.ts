@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
-import { createCapacityCalendar } from '../../api/offices/office-capacity';
+import { createOfficeCapacity } from '../../api/offices/office-capacity';
 
 describe('Kenyan public holidays (date-holidays, KE)', () => {
   it('knows fixed holidays', () => {
@@ -20,8 +20,8 @@ describe('Kenyan public holidays (date-holidays, KE)', () => {
   });
 });
 
-describe('the capacity calendar', () => {
-  const calendar = createCapacityCalendar([
+describe('office capacity', () => {
+  const officeCapacity = createOfficeCapacity([
     {
       code: 'NYH',
       capacity: { application: [10, 11, 12, 13, 14, 0, 0], collection: [5, 5, 5, 5, 5, 0, 0] },
@@ -34,23 +34,23 @@ describe('the capacity calendar', () => {
   ]);
 
   it('uses the weekday capacity, Monday first', () => {
-    expect(calendar.capacityOn('NYH', 'application', '2026-06-02')).toBe(11); // Tuesday
-    expect(calendar.capacityOn('NYH', 'application', '2026-06-05')).toBe(14); // Friday
+    expect(officeCapacity.capacityOn('NYH', 'application', '2026-06-02')).toBe(11); // Tuesday
+    expect(officeCapacity.capacityOn('NYH', 'application', '2026-06-05')).toBe(14); // Friday
   });
 
   it('closes weekends and holidays unless an override opens them', () => {
-    expect(calendar.dayCapacity('NYH', 'application', '2026-06-07')).toMatchObject({ capacity: 0, source: 'weekend' });
-    expect(calendar.dayCapacity('NYH', 'application', '2026-06-01')).toMatchObject({ capacity: 0, source: 'holiday' });
-    expect(calendar.dayCapacity('NYH', 'collection', '2026-06-01')).toMatchObject({ capacity: 7, source: 'override' });
-    expect(calendar.dayCapacity('NYH', 'application', '2026-06-06')).toMatchObject({ capacity: 40, source: 'override' });
+    expect(officeCapacity.dayCapacity('NYH', 'application', '2026-06-07')).toMatchObject({ capacity: 0, source: 'weekend' });
+    expect(officeCapacity.dayCapacity('NYH', 'application', '2026-06-01')).toMatchObject({ capacity: 0, source: 'holiday' });
+    expect(officeCapacity.dayCapacity('NYH', 'collection', '2026-06-01')).toMatchObject({ capacity: 7, source: 'override' });
+    expect(officeCapacity.dayCapacity('NYH', 'application', '2026-06-06')).toMatchObject({ capacity: 40, source: 'override' });
   });
 
   it('lets an override close an ordinary weekday for one service only', () => {
-    expect(calendar.capacityOn('NYH', 'application', '2026-06-03')).toBe(0);
-    expect(calendar.capacityOn('NYH', 'collection', '2026-06-03')).toBe(5);
+    expect(officeCapacity.capacityOn('NYH', 'application', '2026-06-03')).toBe(0);
+    expect(officeCapacity.capacityOn('NYH', 'collection', '2026-06-03')).toBe(5);
   });
 
   it('treats an unknown office as closed', () => {
-    expect(calendar.capacityOn('XXX', 'application', '2026-06-02')).toBe(0);
+    expect(officeCapacity.capacityOn('XXX', 'application', '2026-06-02')).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { officeCalendar } from '../../offices/office-days';
+import { listOfficeDays } from '../../offices/office-days';
 import { CalendarQuerySchema, CalendarSchema, OfficeCodeParamSchema } from './schema';
 
 const route = createRoute({
@@ -24,6 +24,6 @@ export function registerOfficeCalendar(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { code } = c.req.valid('param');
     const { from, to } = c.req.valid('query');
-    return c.json({ office: code, days: await officeCalendar(c.get('deps').db, code, from, to) }, 200);
+    return c.json({ office: code, days: await listOfficeDays(c.get('deps').db, code, from, to) }, 200);
   });
 }
