@@ -11,12 +11,21 @@ export const searchHorizonDays = 366;
 
 type Cursor = { day: NairobiDay; offset: number; spare: number };
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order the rule serves: original date, then reference. Sorted here, not trusted from the
+ * caller, so the dates never depend on the order rows arrive in (sorting sorted input is linear).
+ */
+const inRuleOrder = (affected: readonly AffectedAppointment[]) =>
+  [...affected].sort((a, b) => compare(a.originalDate, b.originalDate) || compare(a.reference, b.reference));
+
 /**
  * The rule (DESIGN.md), computed in memory: in order of original date then reference, each
  * affected appointment takes the earliest day on or after `restoration` where its own office
  * has spare capacity for its own service, after what is already booked there. Days only ever
  * fill up, so each office+service keeps a cursor on its earliest day with a free place, which
- * never moves back: linear in appointments plus days. Pass appointments already in rule order.
+ * never moves back: linear in appointments plus days.
  */
 export function planNewDates(input: {
   affected: AffectedAppointment[];
@@ -31,7 +40,7 @@ export function planNewDates(input: {
   const spareOn = (appointment: AffectedAppointment, day: NairobiDay) =>
     officeCapacity.capacityOn(appointment.office, appointment.service, day) - (booked.get(slotKey(appointment.office, appointment.service, day)) ?? 0);
 
-  for (const appointment of input.affected) {
+  for (const appointment of inRuleOrder(input.affected)) {
     const group = `${appointment.office}|${appointment.service}`;
     let cursor = cursors.get(group);
     if (!cursor) {
