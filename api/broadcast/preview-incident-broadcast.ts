@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { closedIncidentStatuses, deliveries, incidentUpdates, offices, type AppointmentLanguage } from '../../db/schema/index';
+import { offices, type AppointmentLanguage, type IncidentStatus, type UpdateState } from '../../db/schema/index';
 import { previewReschedule, type ReschedulePreview } from '../appointments/preview-reschedule';
 import type { Config } from '../config';
 import { conflict } from '../domain-errors';
@@ -9,9 +9,10 @@ import { revisionOf } from '../incidents/revision';
 import { calendarUrl } from './messages/applicant-email-payloads';
 import { renderApplicantEmail, type RenderedEmail } from './messages/render-applicant-email';
 import { composeXPostText, maxXPostWeight } from './x/x-post-text';
+import { nextXThreadPlace } from './x/x-thread-place';
 
 export type BroadcastPreview = {
-  update: { id: string; state: string; status: string };
+  update: { id: string; state: UpdateState; status: IncidentStatus };
   /** The revision of exactly the content previewed: what approve and publish must name. */
   revision: string;
   x: {
@@ -36,22 +37,16 @@ const sampleApplicants: Record<AppointmentLanguage, { fullName: string; referenc
 
 /**
  * Exactly what publishing the incident's pending update would send, rendered by the same code the
- * worker uses: the X post (text, weighted length, whether it replies and to what), a sample
- * applicant email in English and in Swahili, and the appointments it would move.
+ * worker uses: the X post (text, weighted length, and the post it will answer: nextXThreadPlace,
+ * which publish queues it by), a sample applicant email in English and in Swahili, and the
+ * appointments it would move.
  */
 export async function previewIncidentBroadcast(db: Database, config: Config, incidentId: string, options: { now: Date }): Promise<BroadcastPreview> {
   const incident = await loadIncident(db, incidentId);
   const pending = await findPendingUpdate(db, incidentId);
   if (!pending) throw conflict('This incident has no draft or approved update to preview; draft one first (POST /incidents/{id}/updates).');
 
-  const [previous] = await db
-    .select({ providerId: deliveries.providerId, updateId: deliveries.updateId, status: incidentUpdates.status })
-    .from(deliveries)
-    .leftJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
-    .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, 'x')))
-    .orderBy(sql`json_extract(${deliveries.payload}, '$.sequence') desc`)
-    .limit(1);
-  const isReply = Boolean(previous) && !(closedIncidentStatuses as readonly string[]).includes(previous?.status ?? '');
+  const { replyTo } = await nextXThreadPlace(db, incidentId);
   const post = composeXPostText({ incidentId, incidentName: incident.name, body: pending.body, xText: pending.xText, publicUrl: config.publicUrl });
 
   const reschedule = await previewReschedule(db, incidentId, options);
@@ -87,9 +82,9 @@ export async function previewIncidentBroadcast(db: Database, config: Config, inc
       weightedLength: post.weightedLength,
       maxWeightedLength: maxXPostWeight,
       valid: post.valid,
-      isReply,
-      inReplyToPostId: isReply ? (previous?.providerId ?? null) : null,
-      inReplyToUpdateId: isReply ? (previous?.updateId ?? null) : null,
+      isReply: replyTo !== null,
+      inReplyToPostId: replyTo?.postId ?? null,
+      inReplyToUpdateId: replyTo?.updateId ?? null,
     },
     emails: { en: renderSample('en'), sw: renderSample('sw') },
     reschedule,
