@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TestContext } from '../support/test-context';
-import { concretePath, percentEncode, type OpenApiOperation, type OpenApiParameter } from './openapi-operations';
+import { concretePath, pathParameterNames, percentEncode, type OpenApiOperation, type OpenApiParameter } from './openapi-operations';
 import { deeplyNestedJson, hostileCsv, hostileJsonValue, hostileString, malformedJson, wrongContentType } from './hostile-values';
 import { boundaryValue, valueForSchema, type KnownValues } from './schema-arbitrary';
 
@@ -54,7 +54,7 @@ function collectionOf(operation: OpenApiOperation, name: string): string {
 }
 
 function pathPart(operation: OpenApiOperation, known: KnownValues): fc.Arbitrary<Pick<HostileRequest, 'pathValues' | 'rawPathParams'>> {
-  const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const names = pathParameterNames(operation);
   const parts = names.map((name) => {
     const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === name) ?? { name, in: 'path' as const };
     return fc.oneof(
