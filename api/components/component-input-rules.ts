@@ -18,9 +18,6 @@ export type ComponentInput = {
   startDate?: string | null;
 };
 
-/** Who changes components, and when (components need no four-eyes: publishers write them directly). */
-export type ComponentContext = { now: Date; tokenId: string | null };
-
 type FieldError = { field: string; message: string };
 
 /** Checks the references a component makes (its group and office exist); throws one 400 naming each. */

@@ -2,19 +2,19 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { componentGroups } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
-import type { ComponentContext } from './component-input-rules';
+import type { ActionContext } from '../auth/actor';
 import { loadComponentGroup } from './read-components';
 
 /**
  * Removes a group heading. Its components stay on the page, ungrouped (the foreign key sets
  * their group_id to null), so deleting a heading never hides a service.
  */
-export async function deleteComponentGroup(db: Database, groupId: string, context: ComponentContext): Promise<void> {
+export async function deleteComponentGroup(db: Database, groupId: string, context: ActionContext): Promise<void> {
   await db.transaction(async (tx) => {
     const group = await loadComponentGroup(tx, groupId);
     await tx.delete(componentGroups).where(eq(componentGroups.id, groupId));
     await recordAudit(tx, {
-      tokenId: context.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'component_group.delete',
       targetType: 'component_group',
       targetId: groupId,

@@ -2,9 +2,9 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { componentGroups, components } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { badRequest } from '../domain-errors';
 import { newId } from '../ids';
-import type { ComponentContext } from './component-input-rules';
 import { loadComponentGroup, type ComponentGroupWithMembers } from './read-components';
 
 /** A heading on the page that gathers components; `componentIds` sets its members when given. */
@@ -28,7 +28,7 @@ async function setMembers(tx: Transaction, groupId: string, componentIds: string
   }
 }
 
-export async function createComponentGroup(db: Database, input: ComponentGroupInput, context: ComponentContext): Promise<ComponentGroupWithMembers> {
+export async function createComponentGroup(db: Database, input: ComponentGroupInput, context: ActionContext): Promise<ComponentGroupWithMembers> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
     if (input.name.trim() === '') throw badRequest('name: The name cannot be empty.', [{ field: 'name', message: 'The name cannot be empty.' }]);
@@ -42,7 +42,7 @@ export async function createComponentGroup(db: Database, input: ComponentGroupIn
       updatedAt: at,
     });
     if (input.componentIds) await setMembers(tx, id, input.componentIds, at);
-    await recordAudit(tx, { tokenId: context.tokenId, action: 'component_group.create', targetType: 'component_group', targetId: id });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'component_group.create', targetType: 'component_group', targetId: id });
     return loadComponentGroup(tx, id);
   });
 }
@@ -51,7 +51,7 @@ export async function updateComponentGroup(
   db: Database,
   groupId: string,
   changes: Partial<ComponentGroupInput>,
-  context: ComponentContext,
+  context: ActionContext,
 ): Promise<ComponentGroupWithMembers> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function updateComponentGroup(
       .where(eq(componentGroups.id, groupId));
     if (changes.componentIds) await setMembers(tx, groupId, changes.componentIds, at);
     await recordAudit(tx, {
-      tokenId: context.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'component_group.update',
       targetType: 'component_group',
       targetId: groupId,

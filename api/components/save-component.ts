@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { components, type ComponentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { badRequest } from '../domain-errors';
 import { newId } from '../ids';
-import { assertComponentReferences, componentValues, type ComponentContext, type ComponentInput } from './component-input-rules';
+import { assertComponentReferences, componentValues, type ComponentInput } from './component-input-rules';
 import { loadComponent } from './read-components';
 
 /** Adds a public service to the page. */
-export async function createComponent(db: Database, input: ComponentInput, context: ComponentContext): Promise<ComponentRow> {
+export async function createComponent(db: Database, input: ComponentInput, context: ActionContext): Promise<ComponentRow> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
     await assertComponentReferences(tx, input);
@@ -17,7 +18,7 @@ export async function createComponent(db: Database, input: ComponentInput, conte
       .values({ ...componentValues(input), id: newId(), name: input.name.trim(), createdAt: at, updatedAt: at })
       .returning();
     await recordAudit(tx, {
-      tokenId: context.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'component.create',
       targetType: 'component',
       targetId: component.id,
@@ -32,7 +33,7 @@ export async function updateComponent(
   db: Database,
   componentId: string,
   changes: Partial<ComponentInput>,
-  context: ComponentContext,
+  context: ActionContext,
 ): Promise<ComponentRow> {
   const at = context.now.toISOString();
   return db.transaction(async (tx) => {
@@ -46,7 +47,7 @@ export async function updateComponent(
       .where(eq(components.id, componentId))
       .returning();
     await recordAudit(tx, {
-      tokenId: context.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'component.update',
       targetType: 'component',
       targetId: componentId,

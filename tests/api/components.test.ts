@@ -44,7 +44,7 @@ describe('components and groups', () => {
     expect(await problemFields(badStatus)).toEqual(['status']);
 
     const list = await expectJson(await t.request('GET', '/api/v1/components', { token: t.tokens.drafter }), 200);
-    expect(list.items).toEqual([]);
+    expect(list).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect(t.siteBuildReasons).toEqual([]);
   });
 
@@ -78,6 +78,21 @@ describe('components and groups', () => {
     const orphan = await expectJson(await t.request('GET', `/api/v1/components/${second.id}`, { token: t.tokens.drafter }), 200);
     expect(orphan.group_id).toBeNull();
     expect((await t.request('GET', `/api/v1/component-groups/${group.id}`, { token: t.tokens.drafter })).status).toBe(404);
+  });
+
+  it('pages components and groups in page order with the one list envelope', async () => {
+    const third = await addComponent(t, { name: 'Collection — Mombasa', position: 3 });
+    const first = await addComponent(t, { name: 'Application — Nyayo House', position: 1 });
+    const second = await addComponent(t, { name: 'Collection — Nyayo House', position: 2 });
+    const page = await expectJson(await t.request('GET', '/api/v1/components?limit=2&offset=1', { token: t.tokens.drafter }), 200);
+    expect({ ...page, items: page.items.map((c: { id: string }) => c.id) }).toEqual({ items: [second.id, third.id], total: 3, limit: 2, offset: 1 });
+
+    for (const [name, position] of [['Mombasa', 2], ['Nairobi', 1]] as const) {
+      await expectJson(await t.request('POST', '/api/v1/component-groups', { token: t.tokens.publisher, json: { name, position, components: name === 'Nairobi' ? [first.id, second.id] : [third.id] } }), 201);
+    }
+    const groups = await expectJson(await t.request('GET', '/api/v1/component-groups?limit=1', { token: t.tokens.drafter }), 200);
+    expect(groups).toMatchObject({ total: 2, limit: 1, offset: 0, items: [{ name: 'Nairobi', components: [first.id, second.id] }] });
+    expect((await t.request('GET', '/api/v1/components?limit=501', { token: t.tokens.drafter })).status).toBe(400);
   });
 
   it('lets drafters read but not write components or groups', async () => {

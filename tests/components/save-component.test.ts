@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemActor, type ActionContext } from '../../api/auth/actor';
 import { deleteComponentGroup } from '../../api/components/delete-component-group';
 import { listComponentGroups, listComponents } from '../../api/components/read-components';
 import { createComponent, updateComponent } from '../../api/components/save-component';
@@ -6,7 +7,8 @@ import { createComponentGroup, updateComponentGroup } from '../../api/components
 import { auditLog, offices } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 
-const context = { now: new Date('2026-11-24T06:00:00.000Z'), tokenId: null };
+const context: ActionContext = { now: new Date('2026-11-24T06:00:00.000Z'), actor: systemActor };
+const everything = { limit: 500, offset: 0 };
 
 describe('components domain (as the demo seed calls it)', () => {
   let t: TestContext;
@@ -20,7 +22,7 @@ describe('components domain (as the demo seed calls it)', () => {
       kind: 'invalid',
       extensions: { errors: [{ field: 'group_id' }, { field: 'office' }] },
     });
-    expect(await listComponents(t.db)).toEqual([]);
+    expect(await listComponents(t.db, everything)).toEqual({ items: [], total: 0 });
     expect(await t.db.select().from(auditLog)).toEqual([]);
   });
 
@@ -28,7 +30,7 @@ describe('components domain (as the demo seed calls it)', () => {
     await t.db.insert(offices).values({ code: 'MSA', name: 'Mombasa', applicationCapacity: [1, 1, 1, 1, 1, 0, 0], collectionCapacity: [1, 1, 1, 1, 1, 0, 0] });
     const collection = await createComponent(t.db, { name: 'Collection — Mombasa', service: 'collection', office: 'MSA', position: 2 }, context);
     const application = await createComponent(t.db, { name: 'Application — Mombasa', service: 'application', office: 'MSA', position: 1 }, context);
-    expect((await listComponents(t.db)).map((c) => c.id)).toEqual([application.id, collection.id]);
+    expect((await listComponents(t.db, everything)).items.map((c) => c.id)).toEqual([application.id, collection.id]);
 
     const group = await createComponentGroup(t.db, { name: 'Mombasa', componentIds: [collection.id] }, context);
     expect(group.componentIds).toEqual([collection.id]);
@@ -39,8 +41,8 @@ describe('components domain (as the demo seed calls it)', () => {
     expect(degraded).toMatchObject({ status: 'partial_outage', groupId: group.id, officeCode: 'MSA' });
 
     await deleteComponentGroup(t.db, group.id, context);
-    expect(await listComponentGroups(t.db)).toEqual([]);
-    expect((await listComponents(t.db)).map((c) => [c.id, c.groupId])).toEqual([
+    expect(await listComponentGroups(t.db, everything)).toEqual({ items: [], total: 0 });
+    expect((await listComponents(t.db, everything)).items.map((c) => [c.id, c.groupId])).toEqual([
       [application.id, null],
       [collection.id, null],
     ]);

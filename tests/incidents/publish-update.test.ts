@@ -20,7 +20,7 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
   async function nyayoHouseOutage(expectedRestoration: string) {
     const now = new Date('2026-11-24T06:00:00.000Z');
     await t.db.insert(offices).values({ code: 'NYH', name: 'Nyayo House', applicationCapacity: [2, 2, 2, 2, 2, 0, 0], collectionCapacity: [2, 2, 2, 2, 2, 0, 0] });
-    const component = await createComponent(t.db, { name: 'Passport application — Nyayo House', service: 'application', office: 'NYH' }, { now, tokenId: null });
+    const component = await createComponent(t.db, { name: 'Passport application — Nyayo House', service: 'application', office: 'NYH' }, { now, actor: script });
     await t.db.insert(appointments).values(
       ['2026-11-24', '2026-11-25', '2026-11-27'].map((date, index) => ({
         reference: `APP-00${index + 1}`,

@@ -1,23 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { loadComponent } from '../../components/read-components';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { componentJson } from './component-json';
+import { staffRoute } from '../../http/staff-route';
+import { componentJson } from './json';
 import { ComponentIdParamSchema, ComponentSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/components/{id}',
   tags: ['Components'],
   summary: 'Get a component',
-  description: 'Any staff role.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
-  request: { params: ComponentIdParamSchema },
+    request: { params: ComponentIdParamSchema },
   responses: {
     200: { description: 'The component.', content: { 'application/json': { schema: ComponentSchema } } },
-    ...problemResponses(401, 404),
+    ...problemResponses(404),
   },
 });
 

@@ -1,35 +1,30 @@
-import { createRoute } from '@hono/zod-openapi';
-import { publishers } from '../../auth/require-role';
 import { createComponentGroup } from '../../components/save-component-group';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { componentGroupJson } from './component-json';
+import { staffRoute } from '../../http/staff-route';
+import { componentGroupInput, componentGroupJson } from './json';
 import { ComponentGroupSchema, CreateComponentGroupSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['publisher', 'admin'],
   method: 'post',
   path: '/component-groups',
   tags: ['Components'],
   summary: 'Add a component group',
-  description: 'Publisher or admin. `components` (ids) moves those components into the group.',
-  security: [{ bearer: [] }],
-  middleware: [publishers] as const,
+  description: '`components` (ids) moves those components into the group.',
   request: { body: { required: true, content: { 'application/json': { schema: CreateComponentGroupSchema } } } },
   responses: {
     201: { description: 'The group.', content: { 'application/json': { schema: ComponentGroupSchema } } },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
 export function registerCreateComponentGroup(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const { db, now, siteBuilds } = c.get('deps');
-    const group = await createComponentGroup(
-      db,
-      { name: body.name, description: body.description, position: body.position, componentIds: body.components },
-      { now: now(), tokenId: c.get('token').id },
-    );
+    const { db, siteBuilds } = c.get('deps');
+    const group = await createComponentGroup(db, { ...componentGroupInput(body), name: body.name }, actionContext(c));
     siteBuilds.schedule(`component group ${group.id} added`);
     return c.json(componentGroupJson(group), 201);
   });

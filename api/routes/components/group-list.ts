@@ -1,28 +1,27 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { listComponentGroups } from '../../components/read-components';
 import type { OpenApiRouter } from '../../http/openapi-app';
-import { problemResponses } from '../../http/problem-schema';
-import { componentGroupJson } from './component-json';
+import { listJson, PagingQuerySchema } from '../../http/paging';
+import { staffRoute } from '../../http/staff-route';
+import { componentGroupJson } from './json';
 import { ComponentGroupListSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/component-groups',
   tags: ['Components'],
   summary: 'List component groups in page order',
-  description: 'Any staff role. Each group lists its members’ ids in page order.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'Each group lists its members’ ids in page order.',
+  request: { query: PagingQuerySchema },
   responses: {
-    200: { description: 'Every group.', content: { 'application/json': { schema: ComponentGroupListSchema } } },
-    ...problemResponses(401),
+    200: { description: 'One page of groups.', content: { 'application/json': { schema: ComponentGroupListSchema } } },
   },
 });
 
 export function registerListComponentGroups(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const groups = await listComponentGroups(c.get('deps').db);
-    return c.json({ items: groups.map(componentGroupJson) }, 200);
+    const paging = c.req.valid('query');
+    const { items, total } = await listComponentGroups(c.get('deps').db, paging);
+    return c.json(listJson(items.map(componentGroupJson), total, paging), 200);
   });
 }

@@ -1,28 +1,26 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { listComponents } from '../../components/read-components';
 import type { OpenApiRouter } from '../../http/openapi-app';
-import { problemResponses } from '../../http/problem-schema';
-import { componentJson } from './component-json';
+import { listJson, PagingQuerySchema } from '../../http/paging';
+import { staffRoute } from '../../http/staff-route';
+import { componentJson } from './json';
 import { ComponentListSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/components',
   tags: ['Components'],
   summary: 'List components in page order',
-  description: 'Any staff role.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  request: { query: PagingQuerySchema },
   responses: {
-    200: { description: 'Every component.', content: { 'application/json': { schema: ComponentListSchema } } },
-    ...problemResponses(401),
+    200: { description: 'One page of components.', content: { 'application/json': { schema: ComponentListSchema } } },
   },
 });
 
 export function registerListComponents(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const components = await listComponents(c.get('deps').db);
-    return c.json({ items: components.map(componentJson) }, 200);
+    const paging = c.req.valid('query');
+    const { items, total } = await listComponents(c.get('deps').db, paging);
+    return c.json(listJson(items.map(componentJson), total, paging), 200);
   });
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { appointmentServices, componentStatuses } from '../../../db/schema/constants';
+import { listSchema } from '../../http/paging';
 
 export const ComponentIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
 
@@ -42,7 +43,7 @@ export const ComponentSchema = z
   })
   .openapi('Component');
 
-export const ComponentListSchema = z.object({ items: z.array(ComponentSchema) }).openapi('ComponentList');
+export const ComponentListSchema = listSchema(ComponentSchema, 'ComponentList');
 
 const groupFields = {
   name: z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters').openapi({ example: 'Nyayo House, Nairobi' }),
@@ -66,4 +67,4 @@ export const ComponentGroupSchema = z
   })
   .openapi('ComponentGroup');
 
-export const ComponentGroupListSchema = z.object({ items: z.array(ComponentGroupSchema) }).openapi('ComponentGroupList');
+export const ComponentGroupListSchema = listSchema(ComponentGroupSchema, 'ComponentGroupList');

@@ -2,7 +2,8 @@ import type { z } from '@hono/zod-openapi';
 import type { ComponentRow } from '../../../db/schema/index';
 import type { ComponentInput } from '../../components/component-input-rules';
 import type { ComponentGroupWithMembers } from '../../components/read-components';
-import type { ComponentGroupSchema, ComponentSchema, EditComponentSchema } from './schema';
+import type { ComponentGroupInput } from '../../components/save-component-group';
+import type { ComponentGroupSchema, ComponentSchema, EditComponentGroupSchema, EditComponentSchema } from './schema';
 
 /** The API's snake_case shapes of components and groups (Statuspage's names, plus service and office). */
 export function componentJson(component: ComponentRow): z.infer<typeof ComponentSchema> {
@@ -49,4 +50,9 @@ export function componentInput(body: z.infer<typeof EditComponentSchema>): Parti
     onlyShowIfDegraded: body.only_show_if_degraded,
     startDate: body.start_date,
   };
+}
+
+/** A group request body as domain input (`components` are member ids). */
+export function componentGroupInput(body: z.infer<typeof EditComponentGroupSchema>): Partial<ComponentGroupInput> {
+  return { name: body.name, description: body.description, position: body.position, componentIds: body.components };
 }
