@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../api/config';
+import { systemActor, type ActionContext } from '../api/auth/actor';
 import { badRequest, DomainError } from '../api/domain-errors';
 import { createOffice, getOffice, listOffices, updateOffice, type OfficeView } from '../api/offices/manage-offices';
 import { listOfficeDays } from '../api/offices/office-days';
@@ -37,10 +38,11 @@ function printOffice(office: OfficeView): void {
 }
 
 async function run(db: Database, command: string | undefined, args: string[], options: { address?: string; note?: string }): Promise<void> {
-  const actor = { tokenId: null };
+  // A trusted command run by an operator: audited as the system, at the time it runs.
+  const context: ActionContext = { now: new Date(), actor: systemActor };
   switch (command) {
     case 'list': {
-      const all = await listOffices(db);
+      const { items: all } = await listOffices(db, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
       if (all.length === 0) console.log('No offices yet; add one with: npm run offices -- add CODE NAME APPLICATION_WEEK COLLECTION_WEEK');
       for (const office of all) printOffice(office);
       return;
@@ -48,13 +50,13 @@ async function run(db: Database, command: string | undefined, args: string[], op
     case 'show':
       return printOffice(await getOffice(db, args[0]));
     case 'add':
-      return printOffice(await createOffice(db, { code: args[0], name: args[1], address: options.address, capacity: { application: parseWeek(args[2]), collection: parseWeek(args[3]) } }, actor));
+      return printOffice(await createOffice(db, { code: args[0], name: args[1], address: options.address, capacity: { application: parseWeek(args[2]), collection: parseWeek(args[3]) } }, context));
     case 'set-capacity':
-      return printOffice(await updateOffice(db, args[0], { capacity: { [parseService(args[1])]: parseWeek(args[2]) } }, actor));
+      return printOffice(await updateOffice(db, args[0], { capacity: { [parseService(args[1])]: parseWeek(args[2]) } }, context));
     case 'override':
-      return printOffice(await setOfficeOverride(db, { code: args[0], date: args[1], service: parseService(args[2]) }, { capacity: Number(args[3]), note: options.note }, actor));
+      return printOffice(await setOfficeOverride(db, { code: args[0], date: args[1], service: parseService(args[2]) }, { capacity: Number(args[3]), note: options.note }, context));
     case 'clear-override':
-      return printOffice(await clearOfficeOverride(db, { code: args[0], date: args[1], service: parseService(args[2]) }, actor));
+      return printOffice(await clearOfficeOverride(db, { code: args[0], date: args[1], service: parseService(args[2]) }, context));
     case 'calendar':
       for (const day of await listOfficeDays(db, args[0], args[1], args[2])) {
         const services = appointmentServices.map((s) => `${s} ${day.services[s].booked}/${day.services[s].capacity}`).join('  ');

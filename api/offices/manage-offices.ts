@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import {
   appointments,
@@ -10,9 +10,10 @@ import {
   type WeeklyCapacity,
 } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { badRequest, conflict, notFound } from '../domain-errors';
 
-/** The API's office shape (DESIGN.md contract). */
+/** An office with its weekly capacity per service and its date overrides (see README.md here). */
 export type OfficeView = {
   code: string;
   name: string;
@@ -59,10 +60,14 @@ export function assertWeeklyCapacity(service: AppointmentService, week: WeeklyCa
   }
 }
 
-export async function listOffices(db: Database): Promise<OfficeView[]> {
-  const rows = await db.select().from(offices).orderBy(asc(offices.code));
-  const overrides = await db.select().from(officeOverrides);
-  return rows.map((row) => toOfficeView(row, overrides));
+/** One page of offices by code, each with its overrides, and how many offices there are. */
+export async function listOffices(db: Database, page: { limit: number; offset: number }): Promise<{ items: OfficeView[]; total: number }> {
+  const rows = await db.select().from(offices).orderBy(asc(offices.code)).limit(page.limit).offset(page.offset);
+  const overrides = rows.length
+    ? await db.select().from(officeOverrides).where(inArray(officeOverrides.officeCode, rows.map((row) => row.code)))
+    : [];
+  const [{ total }] = await db.select({ total: count() }).from(offices);
+  return { items: rows.map((row) => toOfficeView(row, overrides)), total };
 }
 
 export async function getOffice(db: Database, code: string): Promise<OfficeView> {
@@ -72,7 +77,7 @@ export async function getOffice(db: Database, code: string): Promise<OfficeView>
   return toOfficeView(row, overrides);
 }
 
-export async function createOffice(db: Database, input: OfficeInput, actor: { tokenId: string | null }): Promise<OfficeView> {
+export async function createOffice(db: Database, input: OfficeInput, context: ActionContext): Promise<OfficeView> {
   assertWeeklyCapacity('application', input.capacity.application);
   assertWeeklyCapacity('collection', input.capacity.collection);
   await db.transaction(async (tx) => {
@@ -85,12 +90,12 @@ export async function createOffice(db: Database, input: OfficeInput, actor: { to
       applicationCapacity: input.capacity.application,
       collectionCapacity: input.capacity.collection,
     });
-    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.create', targetType: 'office', targetId: input.code, detail: { capacity: input.capacity } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.create', targetType: 'office', targetId: input.code, detail: { capacity: input.capacity } });
   });
   return getOffice(db, input.code);
 }
 
-export async function updateOffice(db: Database, code: string, changes: OfficeChanges, actor: { tokenId: string | null }): Promise<OfficeView> {
+export async function updateOffice(db: Database, code: string, changes: OfficeChanges, context: ActionContext): Promise<OfficeView> {
   if (changes.capacity?.application) assertWeeklyCapacity('application', changes.capacity.application);
   if (changes.capacity?.collection) assertWeeklyCapacity('collection', changes.capacity.collection);
   await db.transaction(async (tx) => {
@@ -106,13 +111,13 @@ export async function updateOffice(db: Database, code: string, changes: OfficeCh
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
       })
       .where(eq(offices.code, code));
-    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.update', targetType: 'office', targetId: code, detail: { changes } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.update', targetType: 'office', targetId: code, detail: { changes } });
   });
   return getOffice(db, code);
 }
 
 /** Deleting an office that still has appointments would orphan them, so it is refused. */
-export async function deleteOffice(db: Database, code: string, actor: { tokenId: string | null }): Promise<void> {
+export async function deleteOffice(db: Database, code: string, context: ActionContext): Promise<void> {
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, code));
     if (!existing) throw notFound('office', code);
@@ -121,6 +126,6 @@ export async function deleteOffice(db: Database, code: string, actor: { tokenId:
       throw conflict(`Office "${code}" still has ${booked.count} appointments; move or re-import them elsewhere before deleting it.`);
     }
     await tx.delete(offices).where(eq(offices.code, code));
-    await recordAudit(tx, { tokenId: actor.tokenId, action: 'office.delete', targetType: 'office', targetId: code });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.delete', targetType: 'office', targetId: code });
   });
 }

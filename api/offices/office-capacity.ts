@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
-import { officeOverrides, offices, type AppointmentService, type WeeklyCapacity } from '../../db/schema/index';
+import { officeOverrides, offices, type AppointmentService, type DayCapacitySource, type WeeklyCapacity } from '../../db/schema/index';
 import { isWeekend, weekdayIndex, type NairobiDay } from './nairobi-days';
 import { kenyanPublicHoliday } from './kenyan-public-holidays';
 
@@ -13,7 +13,7 @@ export type OfficeCapacityInput = {
 export type DayCapacity = {
   capacity: number;
   /** Why the day has the capacity it has: a date override wins over everything else. */
-  source: 'override' | 'weekday' | 'weekend' | 'holiday';
+  source: DayCapacitySource;
   holiday: string | null;
 };
 

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { appointmentServices, type AppointmentService } from '../../db/schema/index';
+import { appointmentServices, type AppointmentService, type DayCapacitySource } from '../../db/schema/index';
 import { badRequest } from '../domain-errors';
 import { loadBookedCounts, slotKey } from './booked-counts';
 import { addDays, daysBetween, isNairobiDay, weekdayIndex, type NairobiDay } from './nairobi-days';
@@ -11,7 +11,7 @@ export type OfficeDay = {
   weekday: number;
   holiday: string | null;
   open: boolean;
-  services: Record<AppointmentService, { capacity: number; booked: number; source: string }>;
+  services: Record<AppointmentService, { capacity: number; booked: number; source: DayCapacitySource }>;
 };
 
 export const maxOfficeDays = 366;

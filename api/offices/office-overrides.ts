@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { officeOverrides, offices, type AppointmentService } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { badRequest, notFound } from '../domain-errors';
 import { isNairobiDay } from './nairobi-days';
 import { getOffice, type OfficeView } from './manage-offices';
@@ -22,7 +23,7 @@ export async function setOfficeOverride(
   db: Database,
   target: OverrideTarget,
   value: { capacity: number; note?: string | null },
-  actor: { tokenId: string | null },
+  context: ActionContext,
 ): Promise<OfficeView> {
   await assertOffice(db, target);
   if (!Number.isInteger(value.capacity) || value.capacity < 0) throw badRequest('capacity must be a whole number ≥ 0 (0 closes the day).');
@@ -35,7 +36,7 @@ export async function setOfficeOverride(
         set: { capacity: value.capacity, note: value.note ?? null },
       });
     await recordAudit(tx, {
-      tokenId: actor.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'office.override.set',
       targetType: 'office',
       targetId: target.code,
@@ -46,7 +47,7 @@ export async function setOfficeOverride(
 }
 
 /** Removes an override so the day follows the weekly capacity and the holiday rule again. */
-export async function clearOfficeOverride(db: Database, target: OverrideTarget, actor: { tokenId: string | null }): Promise<OfficeView> {
+export async function clearOfficeOverride(db: Database, target: OverrideTarget, context: ActionContext): Promise<OfficeView> {
   await assertOffice(db, target);
   await db.transaction(async (tx) => {
     const removed = await tx
@@ -57,7 +58,7 @@ export async function clearOfficeOverride(db: Database, target: OverrideTarget, 
       .returning({ date: officeOverrides.date });
     if (removed.length === 0) throw notFound('override', `${target.code}/${target.date}/${target.service}`);
     await recordAudit(tx, {
-      tokenId: actor.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'office.override.clear',
       targetType: 'office',
       targetId: target.code,

@@ -45,3 +45,7 @@ export type DeliveryChannel = (typeof deliveryChannels)[number];
 /** `superseded`: an applicant email replaced, before it was ever sent, by the email of a later move. */
 export const deliveryStates = ['pending', 'sending', 'sent', 'failed', 'dead', 'dry_run', 'superseded'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
+
+/** Why an office day has the capacity it has (a date override wins over everything else). */
+export const dayCapacitySources = ['override', 'weekday', 'weekend', 'holiday'] as const;
+export type DayCapacitySource = (typeof dayCapacitySources)[number];

@@ -5,7 +5,7 @@ import { createIncident } from '../../api/incidents/create-incident';
 import { draftUpdate } from '../../api/incidents/draft-update';
 import { publishUpdate } from '../../api/incidents/publish-update';
 import { pendingRevision } from '../../api/incidents/revision';
-import type { ActionContext } from '../../api/auth/actor';
+import { systemActor, type ActionContext } from '../../api/auth/actor';
 import { newId } from '../../api/ids';
 import { createOffice } from '../../api/offices/manage-offices';
 import { addDays, isWeekend, nairobiDay } from '../../api/offices/nairobi-days';
@@ -45,7 +45,7 @@ function workingDayAfter(day: string, n: number): string {
 export async function seedDemo(db: Database, options: { now: Date }): Promise<{ incidentId: string; moved: number }> {
   const now = options.now;
   const today = nairobiDay(now);
-  const script = (at: Date): ActionContext => ({ now: at, actor: { tokenId: null, role: 'admin' } });
+  const script = (at: Date): ActionContext => ({ now: at, actor: systemActor });
   // The seed wrote every notice it publishes, so it names the revision pending now.
   const publishPending = async (incidentId: string, at: Date) =>
     publishUpdate(db, incidentId, { ...script(at), expectedRevision: await pendingRevision(db, incidentId) });
@@ -53,7 +53,7 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
 
   const componentIds: Record<string, Record<AppointmentService, string>> = {};
   for (const [index, office] of demoOffices.entries()) {
-    await createOffice(db, { code: office.code, name: office.name, address: office.address, capacity: { application: office.application, collection: office.collection } }, { tokenId: null });
+    await createOffice(db, { code: office.code, name: office.name, address: office.address, capacity: { application: office.application, collection: office.collection } }, script(now));
     const groupId = newId();
     await db.insert(componentGroups).values({ id: groupId, name: office.name, position: index + 1 });
     componentIds[office.code] = { application: newId(), collection: newId() };

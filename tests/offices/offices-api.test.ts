@@ -32,7 +32,7 @@ describe('the offices API', () => {
     expect(await lastAudit()).toMatchObject({ action: 'office.update' });
 
     const listed = await t.request('GET', '/api/v1/offices', { token: t.tokens.drafter });
-    expect(((await listed.json()) as { code: string }[]).map((office) => office.code)).toEqual(['NYH']);
+    expect(await listed.json()).toMatchObject({ items: [{ code: 'NYH' }], total: 1, limit: 50, offset: 0 });
 
     expect((await t.request('DELETE', '/api/v1/offices/NYH', { token: t.tokens.publisher })).status).toBe(204);
     expect((await t.request('GET', '/api/v1/offices/NYH', { token: t.tokens.drafter })).status).toBe(404);
@@ -77,7 +77,7 @@ describe('the offices API', () => {
 
     const response = await t.request('GET', '/api/v1/offices/NYH/calendar?from=2026-05-31&to=2026-06-07', { token: t.tokens.drafter });
     expect(response.status).toBe(200);
-    const { days } = (await response.json()) as { days: { date: string; open: boolean; holiday: string | null; services: { application: { capacity: number; booked: number } } }[] };
+    const { days } = (await response.json()) as { days: { date: string; open: boolean; holiday: string | null; services: { application: { capacity: number; booked: number; source: string } } }[] };
     expect(days.map((day) => [day.date, day.open, day.services.application.capacity])).toEqual([
       ['2026-05-31', false, 0],
       ['2026-06-01', false, 0], // Madaraka Day
@@ -89,12 +89,24 @@ describe('the offices API', () => {
       ['2026-06-07', false, 0],
     ]);
     expect(days[1].holiday).toMatch(/Madaraka/);
+    expect(days.map((day) => day.services.application.source)).toEqual(['weekend', 'holiday', 'weekday', 'weekday', 'weekday', 'weekday', 'override', 'weekend']);
     expect(days[2].services.application.booked).toBe(2);
 
     const cleared = await t.request('DELETE', '/api/v1/offices/NYH/overrides/2026-06-06/application', { token: t.tokens.admin });
-    expect(cleared.status).toBe(200);
-    expect(((await cleared.json()) as { overrides: unknown[] }).overrides).toEqual([]);
+    expect(cleared.status).toBe(204);
+    expect(await cleared.text()).toBe('');
+    expect(await lastAudit()).toMatchObject({ action: 'office.override.clear', detail: { date: '2026-06-06', service: 'application' } });
+    expect(((await (await t.request('GET', '/api/v1/offices/NYH', { token: t.tokens.drafter })).json()) as { overrides: unknown[] }).overrides).toEqual([]);
     expect((await t.request('DELETE', '/api/v1/offices/NYH/overrides/2026-06-06/application', { token: t.tokens.admin })).status).toBe(404);
+  });
+
+  it('pages offices by code', async () => {
+    for (const code of ['MSA', 'NYH', 'KSM']) {
+      expect((await t.request('POST', '/api/v1/offices', { token: t.tokens.publisher, json: { ...nyayo, code, name: code } })).status).toBe(201);
+    }
+    const page = await t.request('GET', '/api/v1/offices?limit=2&offset=1', { token: t.tokens.drafter });
+    const body = (await page.json()) as { items: { code: string }[]; total: number; limit: number; offset: number };
+    expect({ ...body, items: body.items.map((office) => office.code) }).toEqual({ items: ['MSA', 'NYH'], total: 3, limit: 2, offset: 1 });
   });
 
   it('rejects an impossible date and a too-long calendar range', async () => {

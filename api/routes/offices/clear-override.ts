@@ -1,28 +1,27 @@
-import { createRoute } from '@hono/zod-openapi';
-import { publishers } from '../../auth/require-role';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { clearOfficeOverride } from '../../offices/office-overrides';
-import { OfficeSchema, OverrideParamSchema } from './schema';
+import { OverrideParamSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['publisher', 'admin'],
   method: 'delete',
   path: '/offices/{code}/overrides/{date}/{service}',
   tags: ['Offices'],
   summary: 'Remove a date override',
-  description: 'Publisher or admin. The day follows the weekly capacity and the weekend/holiday rule again.',
-  security: [{ bearer: [] }],
-  middleware: [publishers] as const,
+  description: 'The day follows the weekly capacity and the weekend/holiday rule again.',
   request: { params: OverrideParamSchema },
   responses: {
-    200: { description: 'The office with its remaining overrides.', content: { 'application/json': { schema: OfficeSchema } } },
-    ...problemResponses(401, 403, 404),
+    204: { description: 'Removed.' },
+    ...problemResponses(404),
   },
 });
 
 export function registerClearOfficeOverride(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const office = await clearOfficeOverride(c.get('deps').db, c.req.valid('param'), { tokenId: c.get('token').id });
-    return c.json(office, 200);
+    await clearOfficeOverride(c.get('deps').db, c.req.valid('param'), actionContext(c));
+    return c.body(null, 204);
   });
 }

@@ -1,24 +1,27 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
-import { problemResponses } from '../../http/problem-schema';
+import { listJson, PagingQuerySchema } from '../../http/paging';
+import { staffRoute } from '../../http/staff-route';
 import { listOffices } from '../../offices/manage-offices';
-import { OfficeSchema } from './schema';
+import { officeJson } from './json';
+import { OfficeListSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/offices',
   tags: ['Offices'],
   summary: 'List offices with their capacity and date overrides',
-  description: 'Any staff role.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'By office code.',
+  request: { query: PagingQuerySchema },
   responses: {
-    200: { description: 'Every office.', content: { 'application/json': { schema: z.array(OfficeSchema) } } },
-    ...problemResponses(401),
+    200: { description: 'One page of offices.', content: { 'application/json': { schema: OfficeListSchema } } },
   },
 });
 
 export function registerListOffices(app: OpenApiRouter): void {
-  app.openapi(route, async (c) => c.json(await listOffices(c.get('deps').db), 200));
+  app.openapi(route, async (c) => {
+    const paging = c.req.valid('query');
+    const { items, total } = await listOffices(c.get('deps').db, paging);
+    return c.json(listJson(items.map(officeJson), total, paging), 200);
+  });
 }

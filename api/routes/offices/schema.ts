@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { appointmentServices } from '../../../db/schema/constants';
+import { appointmentServices, dayCapacitySources } from '../../../db/schema/constants';
+import { listSchema } from '../../http/paging';
 
 const count = z.number().int().min(0).max(100_000);
 const week = z
@@ -53,23 +54,23 @@ export const OfficeSchema = z
   })
   .openapi('Office');
 
+export const OfficeListSchema = listSchema(OfficeSchema, 'OfficeList');
+
 export const CalendarQuerySchema = z.object({
   from: day.openapi({ param: { name: 'from', in: 'query' }, example: '2026-06-01' }),
   to: day.openapi({ param: { name: 'to', in: 'query' }, example: '2026-06-30' }),
 });
 
-const serviceDay = z.object({ capacity: z.number().int(), booked: z.number().int(), source: z.string() });
-export const CalendarSchema = z
+const serviceDay = z.object({ capacity: z.number().int(), booked: z.number().int(), source: z.enum(dayCapacitySources) });
+
+export const OfficeDaySchema = z
   .object({
-    office: z.string(),
-    days: z.array(
-      z.object({
-        date: z.string(),
-        weekday: z.number().int().openapi({ description: '0 = Monday … 6 = Sunday' }),
-        holiday: z.string().nullable(),
-        open: z.boolean(),
-        services: z.object({ application: serviceDay, collection: serviceDay }),
-      }),
-    ),
+    date: z.string(),
+    weekday: z.number().int().openapi({ description: '0 = Monday … 6 = Sunday' }),
+    holiday: z.string().nullable(),
+    open: z.boolean(),
+    services: z.object({ application: serviceDay, collection: serviceDay }),
   })
-  .openapi('OfficeCalendar');
+  .openapi('OfficeDay');
+
+export const CalendarSchema = z.object({ office: z.string(), days: z.array(OfficeDaySchema) }).openapi('OfficeCalendar');
