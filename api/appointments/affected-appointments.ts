@@ -8,29 +8,28 @@ export type AffectedItem = {
   reference: string;
   service: AppointmentService;
   office: string;
-  original_date: string;
+  originalDate: string;
   /** Null while it waits: restoration unknown, or no free day within a year. */
-  new_date: string | null;
+  newDate: string | null;
   /** moved: already moved by this incident; to_move: publishing would move it; waiting: cannot be moved yet. */
   state: 'moved' | 'to_move' | 'waiting';
 };
 
 export type AffectedReport = {
-  incident_id: string;
-  expected_restoration: string | null;
+  incidentId: string;
+  expectedRestoration: string | null;
   /** True when a draft or approved update's components and restoration were used. */
-  uses_pending_update: boolean;
+  usesPendingUpdate: boolean;
   counts: {
     total: number;
     moved: number;
-    to_move: number;
+    toMove: number;
     waiting: number;
-    by_office_service: { office: string; service: AppointmentService; count: number }[];
-    by_original_day: { date: string; count: number }[];
+    byOfficeService: { office: string; service: AppointmentService; count: number }[];
+    byOriginalDay: { date: string; count: number }[];
   };
-  items?: AffectedItem[];
-  limit?: number;
-  offset?: number;
+  /** The page of items asked for, in order of original date then reference; empty when none was asked for. */
+  items: AffectedItem[];
   preview?: ReschedulePreview;
 };
 
@@ -42,8 +41,8 @@ export type AffectedReport = {
 export async function affectedAppointments(
   db: Database,
   incidentId: string,
-  /** items: the page of items to include, or null for counts only. */
-  options: { now: Date; items: { limit: number; offset: number } | null; includePreview: boolean },
+  /** page: the items to include, or null for counts only. */
+  options: { now: Date; page: { limit: number; offset: number } | null; includePreview: boolean },
 ): Promise<AffectedReport> {
   const computed = await computeReschedulePlan(db, incidentId, { includePending: true, now: options.now });
   const items = new Map<string, AffectedItem>();
@@ -52,7 +51,7 @@ export async function affectedAppointments(
     FROM (SELECT reference, from_date, min(id) FROM appointment_moves WHERE incident_id = ${incidentId} GROUP BY reference) AS first
     JOIN appointments AS a ON a.reference = first.reference`);
   for (const row of moved) {
-    items.set(row.reference, { reference: row.reference, service: row.service, office: row.office_code, original_date: row.original_date, new_date: row.appointment_date, state: 'moved' });
+    items.set(row.reference, { reference: row.reference, service: row.service, office: row.office_code, originalDate: row.original_date, newDate: row.appointment_date, state: 'moved' });
   }
   const planned = new Map((computed.plan?.moves ?? []).map((move) => [move.reference, move.newDate]));
   for (const appointment of computed.affected) {
@@ -61,13 +60,13 @@ export async function affectedAppointments(
       reference: appointment.reference,
       service: appointment.service,
       office: appointment.office,
-      original_date: appointment.originalDate,
-      new_date: newDate,
+      originalDate: appointment.originalDate,
+      newDate,
       state: newDate ? 'to_move' : 'waiting',
     });
   }
 
-  const all = [...items.values()].sort((a, b) => a.original_date.localeCompare(b.original_date) || a.reference.localeCompare(b.reference));
+  const all = [...items.values()].sort((a, b) => a.originalDate.localeCompare(b.originalDate) || a.reference.localeCompare(b.reference));
   const byOfficeService = new Map<string, { office: string; service: AppointmentService; count: number }>();
   const byDay = new Map<string, number>();
   for (const item of all) {
@@ -75,21 +74,21 @@ export async function affectedAppointments(
     const group = byOfficeService.get(key) ?? { office: item.office, service: item.service, count: 0 };
     group.count++;
     byOfficeService.set(key, group);
-    byDay.set(item.original_date, (byDay.get(item.original_date) ?? 0) + 1);
+    byDay.set(item.originalDate, (byDay.get(item.originalDate) ?? 0) + 1);
   }
   return {
-    incident_id: incidentId,
-    expected_restoration: computed.scope.until,
-    uses_pending_update: computed.scope.usesPendingUpdate,
+    incidentId,
+    expectedRestoration: computed.scope.until,
+    usesPendingUpdate: computed.scope.usesPendingUpdate,
     counts: {
       total: all.length,
       moved: all.filter((item) => item.state === 'moved').length,
-      to_move: all.filter((item) => item.state === 'to_move').length,
+      toMove: all.filter((item) => item.state === 'to_move').length,
       waiting: all.filter((item) => item.state === 'waiting').length,
-      by_office_service: [...byOfficeService.values()].sort((a, b) => a.office.localeCompare(b.office) || a.service.localeCompare(b.service)),
-      by_original_day: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })),
+      byOfficeService: [...byOfficeService.values()].sort((a, b) => a.office.localeCompare(b.office) || a.service.localeCompare(b.service)),
+      byOriginalDay: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })),
     },
-    ...(options.items && { items: all.slice(options.items.offset, options.items.offset + options.items.limit), ...options.items }),
+    items: options.page ? all.slice(options.page.offset, options.page.offset + options.page.limit) : [],
     ...(options.includePreview && { preview: summarizeReschedule(computed) }),
   };
 }

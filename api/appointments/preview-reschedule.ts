@@ -1,4 +1,5 @@
 import type { DatabaseOrTransaction } from '../../db/client';
+import type { AppointmentService } from '../../db/schema/index';
 import { daysBetween } from '../offices/nairobi-days';
 import { computeReschedulePlan, type ComputedReschedule } from './compute-reschedule-plan';
 
@@ -6,7 +7,7 @@ export type ReschedulePreview = {
   /** Restoration date the preview assumes (the pending update's, else the incident's). */
   expectedRestoration: string | null;
   affected: number;
-  offices: { office: string; service: string; count: number; firstNewDate: string | null; lastNewDate: string | null }[];
+  offices: { office: string; service: AppointmentService; count: number; firstNewDate: string | null; lastNewDate: string | null }[];
   /** Applicants whose new date is more than 21 days after their original date. */
   waitingOver21Days: number;
   /** Affected appointments that would get no new date (restoration unknown, or no free day within a year). */
@@ -24,7 +25,7 @@ export async function previewReschedule(db: DatabaseOrTransaction, incidentId: s
 /** First and last new date per office and service, and who would wait more than three weeks. */
 export function summarizeReschedule({ scope, affected, plan }: ComputedReschedule): ReschedulePreview {
   const groups = new Map<string, ReschedulePreview['offices'][number]>();
-  const groupOf = (office: string, service: string) => {
+  const groupOf = (office: string, service: AppointmentService) => {
     const key = `${office}|${service}`;
     let group = groups.get(key);
     if (!group) {

@@ -6,8 +6,6 @@ import { registerAuditRoutes } from './audit/index';
 import { registerCalendarRoutes } from './calendar/index';
 import { registerComponentRoutes } from './components/index';
 import { registerDeliveryRoutes } from './deliveries/index';
-import { registerIncidentAffectedRoutes } from './incident-affected/index';
-import { registerIncidentPreviewRoutes } from './incident-preview/index';
 import { registerIncidentRoutes } from './incidents/index';
 import { registerOfficeRoutes } from './offices/index';
 import { registerReferenceRoutes } from './reference/index';
@@ -21,8 +19,6 @@ export function registerStaffRoutes(app: OpenApiRouter): void {
   registerComponentRoutes(app);
   registerOfficeRoutes(app);
   registerIncidentRoutes(app);
-  registerIncidentAffectedRoutes(app);
-  registerIncidentPreviewRoutes(app);
   registerAppointmentRoutes(app);
   registerDeliveryRoutes(app);
   registerSiteRoutes(app);

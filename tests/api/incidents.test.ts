@@ -130,6 +130,11 @@ describe('incidents', () => {
 
     const bad = await t.request('GET', '/api/v1/incidents?state=lost&limit=0', { token: t.tokens.drafter });
     expect((await problemFields(bad)).sort()).toEqual(['limit', 'state']);
+
+    // The one page size of the staff API: 50 unless asked, at most 500.
+    expect(all).toMatchObject({ limit: 50, offset: 0 });
+    expect(await expectJson(await t.request('GET', '/api/v1/incidents?limit=500', { token: t.tokens.drafter }), 200)).toMatchObject({ total: 3, limit: 500 });
+    expect(await problemFields(await t.request('GET', '/api/v1/incidents?limit=501', { token: t.tokens.drafter }))).toEqual(['limit']);
   });
 
   it('answers 404 for an unknown incident', async () => {

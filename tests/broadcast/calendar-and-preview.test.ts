@@ -71,6 +71,18 @@ describe('broadcast preview', () => {
     expect(await h.t.db.select().from(deliveries)).toHaveLength(2);
   });
 
+  it('documents the update’s state and status and each office’s service as enums, in snake_case', async () => {
+    h = await createBroadcastHarness();
+    const document = await expectJson(await h.t.request('GET', '/api/v1/openapi.json'), 200);
+    const schemas = document.components.schemas;
+    const update = schemas.BroadcastPreview.properties.update.properties;
+    expect(update.state.enum).toEqual(['draft', 'approved', 'published']);
+    expect(update.status.enum).toContain('investigating');
+    const office = schemas.ReschedulePreview.properties.offices.items.properties;
+    expect(office.service.enum).toEqual(['application', 'collection']);
+    expect(Object.keys(office)).toEqual(['office', 'service', 'count', 'first_new_date', 'last_new_date']);
+  });
+
   it('answers 409 when there is nothing pending to preview', async () => {
     h = await createBroadcastHarness();
     const draft = await draftIncident(h.t, outageDraft());

@@ -20,7 +20,7 @@ describe('deliveries API', () => {
 
     const asDrafter = await expectJson(await h.t.request('GET', `/api/v1/incidents/${incident}/deliveries`, { token: h.t.tokens.drafter }), 200);
     expect(asDrafter.counts).toMatchObject({ sent: 5, failed: 1, pending: 0, dead: 0 });
-    expect(asDrafter.total).toBe(6);
+    expect(asDrafter).toMatchObject({ total: 6, limit: 50, offset: 0 });
     expect(asDrafter.x_thread).toHaveLength(2);
     expect(asDrafter.x_thread[1]).toMatchObject({ in_reply_to: h.x.posts[0].id, post_id: h.x.posts[1].id, state: 'sent' });
     const drafterView = JSON.stringify(asDrafter);
@@ -30,6 +30,17 @@ describe('deliveries API', () => {
     const email = asDrafter.items.find((item: { channel: string }) => item.channel === 'applicant_email');
     expect(email.recipient).toMatch(/^A\d{6}$/);
     expect(email.payload.subject).toBeTruthy();
+
+    // Filters named like the fields they filter; one page of the envelope, counts beside it.
+    const emailPage = await expectJson(
+      await h.t.request('GET', `/api/v1/incidents/${incident}/deliveries?channel=applicant_email&limit=2&offset=1`, { token: h.t.tokens.publisher }),
+      200,
+    );
+    expect(emailPage).toMatchObject({ total: 4, limit: 2, offset: 1, counts: { sent: 3, failed: 1 } });
+    expect(emailPage.items.map((item: { channel: string }) => item.channel)).toEqual(['applicant_email', 'applicant_email']);
+    const failedOnly = await expectJson(await h.t.request('GET', `/api/v1/incidents/${incident}/deliveries?state=failed`, { token: h.t.tokens.publisher }), 200);
+    expect(failedOnly.items.map((item: { state: string }) => item.state)).toEqual(['failed']);
+    expect(failedOnly.total).toBe(1);
 
     const asPublisher = await expectJson(await h.t.request('GET', `/api/v1/deliveries?incident_id=${incident}&channel=applicant_email&state=sent`, { token: h.t.tokens.publisher }), 200);
     expect(asPublisher.total).toBe(3);

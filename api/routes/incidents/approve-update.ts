@@ -1,22 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
-import { publishers } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { approveUpdate } from '../../incidents/approve-update';
-import { updateJson } from './incident-json';
+import { updateJson } from './json';
 import { reviewedRevision } from './reviewed-revision';
 import { ApproveSchema, IncidentUpdateSchema, ReviewedRevisionHeadersSchema, UpdateParamSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['publisher', 'admin'],
   method: 'post',
   path: '/incidents/{id}/updates/{update_id}/approve',
   tags: ['Updates'],
   summary: 'Approve a draft update (four-eyes)',
   description:
-    'Publisher or admin, and not the person who drafted it (403). Name the revision you reviewed (from GET /incidents/{id}/preview) as `revision` in the body or an `If-Match: "<revision>"` header: without it 428; if the update or the incident fields it sends changed since, 409 with `current_revision` and nothing changes. Any later change to those returns the update to draft.',
-  security: [{ bearer: [] }],
-  middleware: [publishers] as const,
+    'Not by the person who drafted it (403). Name the revision you reviewed (from GET /incidents/{id}/preview) as `revision` in the body or an `If-Match: "<revision>"` header: without it 428; if the update or the incident fields it sends changed since, 409 with `current_revision` and nothing changes. Any later change to those returns the update to draft.',
   request: {
     params: UpdateParamSchema,
     headers: ReviewedRevisionHeadersSchema,
@@ -24,7 +22,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'The approved update.', content: { 'application/json': { schema: IncidentUpdateSchema } } },
-    ...problemResponses(400, 401, 403, 404, 409, 428),
+    ...problemResponses(400, 404, 409, 428),
   },
 });
 

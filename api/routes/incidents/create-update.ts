@@ -1,25 +1,23 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { draftUpdate } from '../../incidents/draft-update';
-import { updateContentFromJson, updateJson } from './incident-json';
+import { updateContentFromJson, updateJson } from './json';
 import { DraftUpdateSchema, IdParamSchema, IncidentUpdateSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'post',
   path: '/incidents/{id}/updates',
   tags: ['Updates'],
   summary: 'Draft the next update of an incident',
   description:
-    'Any staff role. One pending (draft or approved) update per incident: while one waits, this answers 409; edit or publish that one. Published updates are never edited; corrections are new updates.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+    'One pending (draft or approved) update per incident: while one waits, this answers 409; edit or publish that one. Published updates are never edited; corrections are new updates.',
   request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: DraftUpdateSchema } } } },
   responses: {
     201: { description: 'The draft.', content: { 'application/json': { schema: IncidentUpdateSchema } } },
-    ...problemResponses(400, 401, 404, 409),
+    ...problemResponses(400, 404, 409),
   },
 });
 

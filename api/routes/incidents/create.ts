@@ -1,25 +1,23 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { createIncident } from '../../incidents/create-incident';
 import { getIncidentDetail } from '../../incidents/read-incidents';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
-import { incidentDetailJson, updateContentFromJson } from './incident-json';
+import { staffRoute } from '../../http/staff-route';
+import { incidentDetailJson, updateContentFromJson } from './json';
 import { CreateIncidentSchema, IncidentDetailSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'post',
   path: '/incidents',
   tags: ['Incidents'],
   summary: 'Create an incident with its first update as a draft',
-  description: 'Any staff role. Nothing is public until the draft is published (POST /incidents/{id}/publish).',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'Nothing is public until the draft is published (POST /incidents/{id}/publish).',
   request: { body: { required: true, content: { 'application/json': { schema: CreateIncidentSchema } } } },
   responses: {
     201: { description: 'Created; the first update is a draft.', content: { 'application/json': { schema: IncidentDetailSchema } } },
-    ...problemResponses(400, 401),
+    ...problemResponses(400),
   },
 });
 

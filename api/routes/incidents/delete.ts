@@ -1,23 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { deleteIncident } from '../../incidents/delete-incident';
 import { IdParamSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'delete',
   path: '/incidents/{id}',
   tags: ['Incidents'],
   summary: 'Delete an incident that was never published',
-  description: 'Any staff role. A published incident stays on the public record (409); publish a resolving update instead.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'A published incident stays on the public record (409); publish a resolving update instead.',
   request: { params: IdParamSchema },
   responses: {
     204: { description: 'Deleted, with its draft updates.' },
-    ...problemResponses(401, 404, 409),
+    ...problemResponses(404, 409),
   },
 });
 

@@ -1,25 +1,23 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { editUpdate } from '../../incidents/edit-update';
-import { updateContentFromJson, updateJson } from './incident-json';
+import { updateContentFromJson, updateJson } from './json';
 import { EditUpdateSchema, IncidentUpdateSchema, UpdateParamSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'patch',
   path: '/incidents/{id}/updates/{update_id}',
   tags: ['Updates'],
   summary: 'Edit a pending update',
   description:
-    'Any staff role. Editing an approved update returns it to draft (it needs approval again). A published update answers 409: corrections are new updates.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+    'Editing an approved update returns it to draft (it needs approval again). A published update answers 409: corrections are new updates.',
   request: { params: UpdateParamSchema, body: { required: true, content: { 'application/json': { schema: EditUpdateSchema } } } },
   responses: {
     200: { description: 'The edited draft.', content: { 'application/json': { schema: IncidentUpdateSchema } } },
-    ...problemResponses(400, 401, 404, 409),
+    ...problemResponses(400, 404, 409),
   },
 });
 

@@ -1,23 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { getIncidentDetail } from '../../incidents/read-incidents';
-import { incidentDetailJson } from './incident-json';
+import { incidentDetailJson } from './json';
 import { IdParamSchema, IncidentDetailSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/incidents/{id}',
   tags: ['Incidents'],
   summary: 'Get an incident with every update',
-  description: 'Any staff role. Updates come newest first, each with its state and who drafted, approved and published it.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'Updates come newest first, each with its state and who drafted, approved and published it.',
   request: { params: IdParamSchema },
   responses: {
     200: { description: 'The incident and its timeline.', content: { 'application/json': { schema: IncidentDetailSchema } } },
-    ...problemResponses(401, 404),
+    ...problemResponses(404),
   },
 });
 

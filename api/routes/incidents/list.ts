@@ -1,23 +1,22 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import type { OpenApiRouter } from '../../http/openapi-app';
+import { listJson } from '../../http/paging';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { listIncidents } from '../../incidents/read-incidents';
-import { incidentJson } from './incident-json';
+import { incidentJson } from './json';
 import { IncidentListSchema, ListIncidentsQuerySchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'get',
   path: '/incidents',
   tags: ['Incidents'],
   summary: 'List incidents, drafts included, newest first',
-  description: 'Any staff role. Page with `limit` (at most 200) and `offset`; `total` counts every match.',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+  description: 'Filter by `state` (draft, open, closed, pending) and `kind`; page with `limit` and `offset`.',
   request: { query: ListIncidentsQuerySchema },
   responses: {
     200: { description: 'One page of incidents.', content: { 'application/json': { schema: IncidentListSchema } } },
-    ...problemResponses(400, 401),
+    ...problemResponses(400),
   },
 });
 
@@ -25,6 +24,6 @@ export function registerListIncidents(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
     const { items, total } = await listIncidents(c.get('deps').db, query);
-    return c.json({ items: items.map(incidentJson), total, limit: query.limit, offset: query.offset }, 200);
+    return c.json(listJson(items.map(incidentJson), total, query), 200);
   });
 }

@@ -1,23 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
-import { publishers } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { publishUpdate } from '../../incidents/publish-update';
 import { getIncidentDetail } from '../../incidents/read-incidents';
-import { incidentDetailJson } from './incident-json';
+import { incidentDetailJson } from './json';
 import { reviewedRevision } from './reviewed-revision';
 import { IdParamSchema, PublishSchema, PublishedIncidentSchema, ReviewedRevisionHeadersSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['publisher', 'admin'],
   method: 'post',
   path: '/incidents/{id}/publish',
   tags: ['Updates'],
   summary: 'Publish the pending update',
   description:
-    'Publisher or admin who did not draft it (403); an admin may publish their own draft by passing `override_reason`, which is kept on the update and in the audit log. Name the revision you reviewed (from GET /incidents/{id}/preview) as `revision` in the body or an `If-Match: "<revision>"` header: without it 428; if the update or the incident fields it sends changed since, 409 with `current_revision` and nothing is published. In one transaction: the update is published, the incident and its components change, affected appointments move and messages are queued. 409 when nothing is pending (e.g. publishing twice).',
-  security: [{ bearer: [] }],
-  middleware: [publishers] as const,
+    'Not by the person who drafted it (403); an admin may publish their own draft by passing `override_reason`, which is kept on the update and in the audit log. Name the revision you reviewed (from GET /incidents/{id}/preview) as `revision` in the body or an `If-Match: "<revision>"` header: without it 428; if the update or the incident fields it sends changed since, 409 with `current_revision` and nothing is published. In one transaction: the update is published, the incident and its components change, affected appointments move and messages are queued. 409 when nothing is pending (e.g. publishing twice).',
   request: {
     params: IdParamSchema,
     headers: ReviewedRevisionHeadersSchema,
@@ -25,7 +23,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'The incident as published, and how many appointments moved.', content: { 'application/json': { schema: PublishedIncidentSchema } } },
-    ...problemResponses(400, 401, 403, 404, 409, 428),
+    ...problemResponses(400, 404, 409, 428),
   },
 });
 

@@ -6,6 +6,7 @@ import {
   incidentKinds,
   updateStates,
 } from '../../../db/schema/constants';
+import { listSchema, PagingQuerySchema } from '../../http/paging';
 import { incidentStates } from '../../incidents/read-incidents';
 
 const day = z.iso.date({ error: 'use a day like 2026-11-25' });
@@ -78,11 +79,12 @@ export const PublishSchema = z
   })
   .openapi('Publish');
 
-export const ListIncidentsQuerySchema = z.object({
-  state: z.enum(incidentStates).optional().openapi({ description: 'draft: never published; open; closed; pending: has an update waiting.' }),
-  kind: z.enum(incidentKinds).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+export const ListIncidentsQuerySchema = PagingQuerySchema.extend({
+  state: z
+    .enum(incidentStates)
+    .optional()
+    .openapi({ param: { name: 'state', in: 'query' }, description: 'draft: never published; open; closed; pending: has an update waiting.' }),
+  kind: z.enum(incidentKinds).optional().openapi({ param: { name: 'kind', in: 'query' } }),
 });
 
 const nullableText = z.string().nullable();
@@ -146,6 +148,4 @@ export const PublishedIncidentSchema = IncidentDetailSchema.extend({
   }),
 }).openapi('PublishedIncident');
 
-export const IncidentListSchema = z
-  .object({ items: z.array(IncidentSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
-  .openapi('IncidentList');
+export const IncidentListSchema = listSchema(IncidentSchema, 'IncidentList');

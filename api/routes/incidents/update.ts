@@ -1,26 +1,24 @@
-import { createRoute } from '@hono/zod-openapi';
-import { anyStaff } from '../../auth/require-role';
 import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
+import { staffRoute } from '../../http/staff-route';
 import { editIncident } from '../../incidents/edit-incident';
 import { getIncidentDetail } from '../../incidents/read-incidents';
-import { incidentDetailJson } from './incident-json';
+import { incidentDetailJson } from './json';
 import { EditIncidentSchema, IdParamSchema, IncidentDetailSchema } from './schema';
 
-const route = createRoute({
+const route = staffRoute({
+  roles: ['drafter', 'publisher', 'admin'],
   method: 'patch',
   path: '/incidents/{id}',
   tags: ['Incidents'],
   summary: 'Edit an incident’s name, impact, postmortem or schedule',
   description:
-    'Any staff role while the incident is a draft; publisher or admin once it is published (403), since the change is public at once. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after). These fields go out with the pending update, so a change to them gives it a new `revision` and returns an approved update to draft (audited as `update.approval_withdrawn`).',
-  security: [{ bearer: [] }],
-  middleware: [anyStaff] as const,
+    'Once the incident is published, publisher or admin only (403), since the change is public at once. Status, components and restoration change only through published updates. `disruption_from` may change only while the incident was never published (409 after). These fields go out with the pending update, so a change to them gives it a new `revision` and returns an approved update to draft (audited as `update.approval_withdrawn`).',
   request: { params: IdParamSchema, body: { required: true, content: { 'application/json': { schema: EditIncidentSchema } } } },
   responses: {
     200: { description: 'The edited incident.', content: { 'application/json': { schema: IncidentDetailSchema } } },
-    ...problemResponses(400, 401, 403, 404, 409),
+    ...problemResponses(400, 404, 409),
   },
 });
 

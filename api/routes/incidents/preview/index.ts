@@ -1,4 +1,4 @@
-import type { OpenApiRouter } from '../../http/openapi-app';
+import type { OpenApiRouter } from '../../../http/openapi-app';
 import { registerGetIncidentPreview } from './get';
 
 /** GET /incidents/{id}/preview: the X post, emails and new dates publishing would produce. */

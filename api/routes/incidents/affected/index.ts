@@ -1,4 +1,4 @@
-import type { OpenApiRouter } from '../../http/openapi-app';
+import type { OpenApiRouter } from '../../../http/openapi-app';
 import { registerGetIncidentAffected } from './get';
 
 /** GET /incidents/{id}/affected: the appointments an incident disrupts (counts for all staff, items for publishers). */
