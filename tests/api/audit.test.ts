@@ -26,6 +26,7 @@ describe('the audit log', () => {
     expect((await t.request('DELETE', `/api/v1/components/${component.id}`, { token: t.tokens.admin })).status).toBe(204);
 
     const log = await expectJson(await t.request('GET', '/api/v1/audit', { token: t.tokens.admin }), 200);
+    expect(log).toMatchObject({ total: 13, limit: 50, offset: 0 });
     expect(log.items.map((entry: { action: string }) => entry.action)).toEqual([
       'component.delete',
       'component_group.delete',

@@ -1,12 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import type { AuditLogRow } from '../../../db/schema/index';
+import { listSchema, PagingQuerySchema } from '../../http/paging';
 
-export const ListAuditQuerySchema = z.object({
+export const ListAuditQuerySchema = PagingQuerySchema.extend({
   target_type: z.string().optional().openapi({ description: 'e.g. incident, incident_update, component, api_token' }),
   target_id: z.string().optional(),
   action: z.string().optional().openapi({ description: 'e.g. update.publish, token.revoke' }),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
 });
 
 export const AuditEntrySchema = z
@@ -21,18 +19,4 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-export const AuditListSchema = z
-  .object({ items: z.array(AuditEntrySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
-  .openapi('AuditList');
-
-export function auditEntryJson(entry: AuditLogRow): z.infer<typeof AuditEntrySchema> {
-  return {
-    id: entry.id,
-    at: entry.at,
-    token_id: entry.tokenId,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId,
-    detail: entry.detail,
-  };
-}
+export const AuditListSchema = listSchema(AuditEntrySchema, 'AuditList');
