@@ -98,7 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     resend: { apiKey: e.RESEND_API_KEY, baseUrl: e.RESEND_BASE_URL.replace(/\/$/, ''), requestsPerSecond: e.RESEND_RPS },
     email: { from: e.EMAIL_FROM, replyTo: e.EMAIL_REPLY_TO },
-    // Absent: a key generated once and kept in the database (api/broadcast/calendar-signing-secret.ts).
+    // Absent: a key generated once and kept in the database (api/broadcast/messages/calendar-signing-secret.ts).
     calendarSigningSecret: e.CALENDAR_SIGNING_SECRET,
     delivery: { maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     runWorker: e.WORKER === 'on',

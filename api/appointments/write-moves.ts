@@ -48,7 +48,7 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
 
   // An email still waiting, never claimed, would tell the applicant a date that is already gone:
   // the new move's email replaces it (and names the date they last heard of, see
-  // api/broadcast/last-announced-dates.ts). Emails already claimed may have been sent; they stay.
+  // api/broadcast/messages/last-announced-dates.ts). Emails already claimed may have been sent; they stay.
   for (let start = 0; start < moves.length; start += chunkSize) {
     await endSliceIfDue();
     await tx.run(sql`
