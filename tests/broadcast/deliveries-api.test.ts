@@ -43,7 +43,7 @@ describe('deliveries API', () => {
     expect(failedOnly.total).toBe(1);
 
     const asPublisher = await expectJson(await h.t.request('GET', `/api/v1/deliveries?incident_id=${incident}&channel=applicant_email&state=sent`, { token: h.t.tokens.publisher }), 200);
-    expect(asPublisher.total).toBe(3);
+    expect(asPublisher).toMatchObject({ total: 3, limit: 50, offset: 0 });
     expect(asPublisher.items).toHaveLength(3);
     expect(asPublisher.items[0].payload.to).toMatch(/@example\.com$/);
     expect(asPublisher.items[0].payload.text).toMatch(/Applicant \d/);
@@ -85,6 +85,9 @@ describe('deliveries API', () => {
     await h.worker.drainOnce();
     const dead = await expectJson(await h.t.request('GET', `/api/v1/deliveries?incident_id=${incident}&state=dead`, { token: h.t.tokens.publisher }), 200);
     expect(dead.total).toBe(4);
+    const secondDead = await expectJson(await h.t.request('GET', `/api/v1/deliveries?incident_id=${incident}&state=dead&limit=3&offset=3`, { token: h.t.tokens.publisher }), 200);
+    expect(secondDead).toMatchObject({ total: 4, limit: 3, offset: 3, counts: { dead: 4 } });
+    expect(secondDead.items).toHaveLength(1);
 
     const retried = await expectJson(await h.t.request('POST', `/api/v1/incidents/${incident}/deliveries/retry`, { token: h.t.tokens.admin }), 200);
     expect(retried).toEqual({ requeued: 4 });

@@ -2,9 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client';
 import { deliveries, incidents, type DeliveryRow } from '../../../db/schema/index';
 import { recordAudit } from '../../audit/record-audit';
+import type { ActionContext } from '../../auth/actor';
 import { conflict, notFound } from '../../domain-errors';
-
-export type RetryContext = { now: Date; tokenId: string | null };
 
 const retryable = ['failed', 'dead'] as const;
 
@@ -41,7 +40,7 @@ async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promis
   return requeued;
 }
 
-export async function retryDelivery(db: Database, deliveryId: string, context: RetryContext): Promise<number> {
+export async function retryDelivery(db: Database, deliveryId: string, context: ActionContext): Promise<number> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(deliveries).where(eq(deliveries.id, deliveryId));
     if (!row) throw notFound('delivery', deliveryId);
@@ -49,13 +48,13 @@ export async function retryDelivery(db: Database, deliveryId: string, context: R
       throw conflict(`Only failed or dead deliveries can be retried; this one is ${row.state}.`);
     }
     const requeued = await requeue(tx, [row], context.now.toISOString());
-    await recordAudit(tx, { tokenId: context.tokenId, action: 'delivery.retry', targetType: 'delivery', targetId: deliveryId, detail: { channel: row.channel, requeued } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'delivery.retry', targetType: 'delivery', targetId: deliveryId, detail: { channel: row.channel, requeued } });
     return requeued;
   });
 }
 
 /** Every failed and dead delivery of the incident, back in the queue. */
-export async function retryIncidentDeliveries(db: Database, incidentId: string, context: RetryContext): Promise<number> {
+export async function retryIncidentDeliveries(db: Database, incidentId: string, context: ActionContext): Promise<number> {
   return db.transaction(async (tx) => {
     const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, incidentId));
     if (!incident) throw notFound('incident', incidentId);
@@ -64,7 +63,7 @@ export async function retryIncidentDeliveries(db: Database, incidentId: string, 
       .from(deliveries)
       .where(and(eq(deliveries.incidentId, incidentId), inArray(deliveries.state, retryable)));
     const requeued = await requeue(tx, rows, context.now.toISOString());
-    await recordAudit(tx, { tokenId: context.tokenId, action: 'incident.deliveries.retry', targetType: 'incident', targetId: incidentId, detail: { requeued } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'incident.deliveries.retry', targetType: 'incident', targetId: incidentId, detail: { requeued } });
     return requeued;
   });
 }

@@ -1,19 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { deliveryChannels, deliveryStates, type TokenRole } from '../../../db/schema/constants';
-import type { DeliveryRow } from '../../../db/schema/index';
-import type { DeliveryListing, XThreadEntry } from '../../broadcast/outbox/list-deliveries';
+import { deliveryChannels, deliveryStates } from '../../../db/schema/constants';
+import { listSchema, PagingQuerySchema } from '../../http/paging';
 
 export const DeliveryIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'k2m9x7q4w8ab' }) });
-export const IncidentIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
 
-const paging = {
-  state: z.enum(deliveryStates).optional(),
-  channel: z.enum(deliveryChannels).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'At most 500 per page.' }),
-  offset: z.coerce.number().int().min(0).default(0),
-};
-export const DeliveryQuerySchema = z.object({ incident_id: z.string().optional(), ...paging });
-export const IncidentDeliveryQuerySchema = z.object(paging);
+export const DeliveryQuerySchema = PagingQuerySchema.extend({
+  incident_id: z.string().optional().openapi({ param: { name: 'incident_id', in: 'query' } }),
+  state: z.enum(deliveryStates).optional().openapi({ param: { name: 'state', in: 'query' } }),
+  channel: z.enum(deliveryChannels).optional().openapi({ param: { name: 'channel', in: 'query' } }),
+});
 
 export const DeliverySchema = z
   .object({
@@ -42,72 +37,13 @@ export const DeliverySchema = z
   })
   .openapi('Delivery');
 
-const CountsSchema = z.object(Object.fromEntries(deliveryStates.map((state) => [state, z.number().int()])) as Record<(typeof deliveryStates)[number], z.ZodNumber>);
+const DeliveryCountsSchema = z
+  .object(Object.fromEntries(deliveryStates.map((state) => [state, z.number().int()])) as Record<(typeof deliveryStates)[number], z.ZodNumber>)
+  .openapi({ description: 'Deliveries per state for the incident and channel filters, across all states.' });
 
-export const DeliveryListSchema = z.object({ counts: CountsSchema, total: z.number().int(), items: z.array(DeliverySchema) }).openapi('DeliveryList');
-
-const XThreadEntrySchema = z.object({
-  delivery_id: z.string(),
-  update_id: z.string().nullable(),
-  state: z.enum(deliveryStates),
-  sequence: z.number().int(),
-  text: z.string().nullable(),
-  weighted_length: z.number().int().nullable(),
-  post_id: z.string().nullable(),
-  in_reply_to: z.string().nullable(),
-  replies_to_delivery_id: z.string().nullable(),
-});
-
-export const IncidentDeliveryListSchema = DeliveryListSchema.extend({
-  x_thread: z.array(XThreadEntrySchema).openapi({ description: 'The incident’s X posts in thread order, with what each replies to.' }),
-}).openapi('IncidentDeliveryList');
+/** The one list envelope, with the counts by state beside it so a page shows the whole picture. */
+export const DeliveryListSchema = z
+  .object({ ...listSchema(DeliverySchema, 'DeliveryPage').shape, counts: DeliveryCountsSchema })
+  .openapi('DeliveryList');
 
 export const RetriedSchema = z.object({ requeued: z.number().int().openapi({ description: 'Deliveries put back in the queue.' }) }).openapi('Retried');
-
-export function deliveryJson(row: DeliveryRow, role: TokenRole): z.infer<typeof DeliverySchema> {
-  let payload = row.payload;
-  // Drafters see counts and subjects, never who an email goes to: the address, and the body that
-  // greets the applicant by name, are for publishers and admins (as everywhere else in the API).
-  if (payload && role === 'drafter' && row.channel === 'applicant_email') {
-    payload = 'subject' in payload ? { subject: payload.subject } : null;
-  }
-  return {
-    id: row.id,
-    channel: row.channel,
-    incident_id: row.incidentId,
-    update_id: row.updateId,
-    move_id: row.moveId,
-    recipient: row.recipient,
-    state: row.state,
-    attempts: row.attempts,
-    next_attempt_at: row.nextAttemptAt,
-    lease_owner: row.leaseOwner,
-    lease_expires_at: row.leaseExpiresAt,
-    batch_id: row.batchId,
-    provider_id: row.providerId,
-    last_error: row.lastError,
-    idempotency_key: row.idempotencyKey,
-    payload,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
-    sent_at: row.sentAt,
-  };
-}
-
-export function deliveryListJson(listing: DeliveryListing, role: TokenRole) {
-  return { counts: listing.counts, total: listing.total, items: listing.items.map((row) => deliveryJson(row, role)) };
-}
-
-export function xThreadJson(entry: XThreadEntry): z.infer<typeof XThreadEntrySchema> {
-  return {
-    delivery_id: entry.deliveryId,
-    update_id: entry.updateId,
-    state: entry.state,
-    sequence: entry.sequence,
-    text: entry.text,
-    weighted_length: entry.weightedLength,
-    post_id: entry.postId,
-    in_reply_to: entry.inReplyTo,
-    replies_to_delivery_id: entry.repliesToDeliveryId,
-  };
-}

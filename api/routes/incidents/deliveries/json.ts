@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { TokenRole } from '../../../../db/schema/constants';
 import type { DeliveryListing, XThreadEntry } from '../../../broadcast/outbox/list-deliveries';
 import { listJson, type Paging } from '../../../http/paging';
-import { deliveryJson } from '../../deliveries/schema';
+import { deliveryJson } from '../../deliveries/json';
 import type { IncidentDeliveryListSchema, XThreadEntrySchema } from './schema';
 
 export function xThreadJson(entry: XThreadEntry): z.infer<typeof XThreadEntrySchema> {

@@ -23,8 +23,7 @@ const route = staffRoute({
 export function registerRetryIncidentDeliveries(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { now, actor } = actionContext(c);
-    const requeued = await retryIncidentDeliveries(c.get('deps').db, id, { now, tokenId: actor.tokenId });
+    const requeued = await retryIncidentDeliveries(c.get('deps').db, id, actionContext(c));
     return c.json({ requeued }, 200);
   });
 }
