@@ -2,23 +2,22 @@ import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from './actor';
 import { conflict, notFound } from '../domain-errors';
 import { createApiToken } from './tokens';
 
 /** A token as admins see it: everything but the hash. */
 export type TokenListing = Omit<ApiTokenRow, 'secretHash'>;
 
-type AdminContext = { now: Date; tokenId: string | null };
-
 /** Issues a token; the secret is returned only here and only its hash is kept. */
 export async function issueToken(
   db: Database,
   input: { name: string; role: TokenRole },
-  context: AdminContext,
+  context: ActionContext,
 ): Promise<{ token: TokenListing; secret: string }> {
   return db.transaction(async (tx) => {
     const { token, secret } = await createApiToken(tx, { name: input.name.trim(), role: input.role });
-    await recordAudit(tx, { tokenId: context.tokenId, action: 'token.create', targetType: 'api_token', targetId: token.id, detail: { role: input.role } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'token.create', targetType: 'api_token', targetId: token.id, detail: { role: input.role } });
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, token.id));
     return { token: withoutHash(row), secret };
   });
@@ -34,7 +33,7 @@ export async function listTokens(db: Database, page: { limit: number; offset: nu
  * Revokes a token at once (the next request with it is 401). The last active admin token cannot
  * be revoked, since nobody could then issue tokens again.
  */
-export async function revokeToken(db: Database, tokenId: string, context: AdminContext): Promise<void> {
+export async function revokeToken(db: Database, tokenId: string, context: ActionContext): Promise<void> {
   await db.transaction(async (tx) => {
     const [token] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
     if (!token) throw notFound('token', tokenId);
@@ -47,7 +46,7 @@ export async function revokeToken(db: Database, tokenId: string, context: AdminC
       if (others.length === 0) throw conflict('This is the last active admin token; issue another admin token before revoking it.');
     }
     await tx.update(apiTokens).set({ revokedAt: context.now.toISOString() }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, { tokenId: context.tokenId, action: 'token.revoke', targetType: 'api_token', targetId: tokenId, detail: { role: token.role } });
+    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'token.revoke', targetType: 'api_token', targetId: tokenId, detail: { role: token.role } });
   });
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEnvironmentAdminToken, revokedAdminTokenLine } from '../../api/auth/environment-admin-token';
+import { systemActor } from '../../api/auth/actor';
 import { revokeToken } from '../../api/auth/manage-tokens';
 import { createApiToken } from '../../api/auth/tokens';
 import { migrateDatabase, openDatabase } from '../../db/client';
@@ -90,7 +91,7 @@ describe('npm start', () => {
     await registerEnvironmentAdminToken(connection.db, adminToken);
     await createApiToken(connection.db, { name: 'second admin', role: 'admin' });
     const [environmentToken] = await connection.db.select().from(apiTokens).where(eq(apiTokens.fromEnvironment, true));
-    await revokeToken(connection.db, environmentToken.id, { now: new Date(), tokenId: null });
+    await revokeToken(connection.db, environmentToken.id, { now: new Date(), actor: systemActor });
     connection.close();
 
     run = runNpm('start', { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SITE_DIR: join(dir, 'site'), ADMIN_TOKEN: adminToken });

@@ -1,4 +1,5 @@
 import { issueToken } from '../../auth/manage-tokens';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
@@ -22,8 +23,7 @@ const route = staffRoute({
 export function registerCreateToken(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const { db, now } = c.get('deps');
-    const { token, secret } = await issueToken(db, body, { now: now(), tokenId: c.get('token').id });
+    const { token, secret } = await issueToken(c.get('deps').db, body, actionContext(c));
     // The secret must not linger in caches or proxies.
     c.header('Cache-Control', 'no-store');
     return c.json({ ...tokenJson(token), token: secret }, 201);

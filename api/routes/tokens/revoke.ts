@@ -1,4 +1,5 @@
 import { revokeToken } from '../../auth/manage-tokens';
+import { actionContext } from '../../http/action-context';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
@@ -21,8 +22,7 @@ const route = staffRoute({
 export function registerRevokeToken(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { db, now } = c.get('deps');
-    await revokeToken(db, id, { now: now(), tokenId: c.get('token').id });
+    await revokeToken(c.get('deps').db, id, actionContext(c));
     return c.body(null, 204);
   });
 }
