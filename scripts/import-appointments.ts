@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { importAppointments } from '../api/appointments/import-appointments';
+import { systemActor } from '../api/auth/actor';
 import { ConfigError, loadConfig } from '../api/config';
 import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase } from '../db/client';
@@ -48,13 +49,13 @@ await migrateDatabase(connection.db);
 
 const bar = new SingleBar({ format: 'Importing [{bar}] {percentage}% | {rows} rows | {eta_formatted} left', hideCursor: true, stream: process.stderr });
 bar.start(size, 0, { rows: 0 });
-const result = await importAppointments(connection.db, createReadStream(file), {
-  skipInvalid: values['skip-invalid'],
-  tokenId: null,
-  now: new Date(),
-  source: 'cli',
-  onProgress: ({ rows, bytes }) => bar.update(bytes, { rows }),
-}).catch((error: unknown) => {
+const result = await importAppointments(
+  connection.db,
+  createReadStream(file),
+  { skipInvalid: values['skip-invalid'], source: 'cli', onProgress: ({ rows, bytes }) => bar.update(bytes, { rows }) },
+  // The operator on the server: audited as the system.
+  { now: new Date(), actor: systemActor },
+).catch((error: unknown) => {
   // One transaction: a failure part-way rolls everything back. Never print rows (personal data).
   bar.stop();
   console.error(`\nNothing imported: ${loggableError(error)}`);

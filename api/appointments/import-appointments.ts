@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { Database } from '../../db/client';
 import { offices } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { eventLoopSlices } from '../event-loop-slices';
 import { appointmentCsvColumns, validateAppointmentRow, type AppointmentCsvColumn, type ImportProblem, type ValidAppointmentRow } from './appointment-csv-row';
 import { decodeUtf8, InvalidUtf8Error } from './decode-utf8';
@@ -13,8 +14,6 @@ import { upsertAppointments } from './upsert-appointments';
 export type ImportOptions = {
   /** Import the good rows and report the others, instead of importing nothing. */
   skipInvalid: boolean;
-  tokenId: string | null;
-  now: Date;
   source: 'api' | 'cli';
   onProgress?: (progress: { rows: number; bytes: number }) => void;
 };
@@ -47,11 +46,16 @@ class ImportRejected extends Error {}
  * however long the file. Every bad row is reported with its line and field; unless `skipInvalid`,
  * one bad row means nothing is imported (the transaction is rolled back).
  */
-export async function importAppointments(db: Database, input: Readable | AsyncIterable<Buffer | Uint8Array | string>, options: ImportOptions): Promise<ImportResult> {
+export async function importAppointments(
+  db: Database,
+  input: Readable | AsyncIterable<Buffer | Uint8Array | string>,
+  options: ImportOptions,
+  context: ActionContext,
+): Promise<ImportResult> {
   const knownOffices = new Set((await db.select({ code: offices.code }).from(offices)).map((office) => office.code));
   const result: ImportResult = { committed: false, received: 0, inserted: 0, updated: 0, skipped: 0, rescheduled: 0, errors: [], errorCount: 0, problemLines: 0 };
   const problems = createImportProblemReport();
-  const at = options.now.toISOString();
+  const at = context.now.toISOString();
   const parser = parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
   // A read or decoding error reaches the loop below through the parser; stopping early closes the source.
   pipeline(Readable.from(decodeUtf8(input)), parser, () => {});
@@ -115,9 +119,9 @@ export async function importAppointments(db: Database, input: Readable | AsyncIt
       if (unreadable || (problems.count > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
       result.skipped = problems.lines;
-      result.rescheduled = await rescheduleForOpenIncidents(tx, { now: options.now, tokenId: options.tokenId });
+      result.rescheduled = await rescheduleForOpenIncidents(tx, { now: context.now, tokenId: context.actor.tokenId });
       await recordAudit(tx, {
-        tokenId: options.tokenId,
+        tokenId: context.actor.tokenId,
         action: 'appointments.import',
         targetType: 'appointment',
         detail: { source: options.source, received: result.received, inserted: result.inserted, updated: result.updated, skipped: result.skipped, rescheduled: result.rescheduled },

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { appointments, type AppointmentRow } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../auth/actor';
 import { conflict, notFound } from '../domain-errors';
 import { nairobiDay, type NairobiDay } from '../offices/nairobi-days';
 import { loadOfficeCapacity } from '../offices/office-capacity';
@@ -21,7 +22,7 @@ export async function moveAppointmentByHand(
   db: Database,
   reference: string,
   request: { date: NairobiDay; reason: string },
-  context: { tokenId: string | null; now: Date },
+  context: ActionContext,
 ): Promise<AppointmentView> {
   await db.transaction(async (tx) => {
     const [appointment] = await tx.select().from(appointments).where(eq(appointments.reference, reference));
@@ -47,9 +48,9 @@ export async function moveAppointmentByHand(
     if (booked >= day.capacity) {
       throw conflict(`${request.date} is full at office ${appointment.officeCode} for ${appointment.service} (${booked} of ${day.capacity} places booked); choose another day.`);
     }
-    await writeMoves(tx, [{ reference, toDate: request.date }], { incidentId: null, reason: request.reason, movedBy: context.tokenId, now: context.now });
+    await writeMoves(tx, [{ reference, toDate: request.date }], { incidentId: null, reason: request.reason, movedBy: context.actor.tokenId, now: context.now });
     await recordAudit(tx, {
-      tokenId: context.tokenId,
+      tokenId: context.actor.tokenId,
       action: 'appointment.move',
       targetType: 'appointment',
       targetId: reference,

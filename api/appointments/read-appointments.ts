@@ -7,9 +7,9 @@ import { toAppointmentView, type AppointmentView } from './appointment-view';
 export type AppointmentFilters = {
   office?: string;
   service?: AppointmentService;
-  date?: string;
+  appointmentDate?: string;
   /** Appointments this incident has moved. */
-  incident?: string;
+  incidentId?: string;
   limit: number;
   offset: number;
 };
@@ -18,9 +18,9 @@ function conditions(filters: AppointmentFilters): SQL | undefined {
   const parts: SQL[] = [];
   if (filters.office) parts.push(eq(appointments.officeCode, filters.office));
   if (filters.service) parts.push(eq(appointments.service, filters.service));
-  if (filters.date) parts.push(eq(appointments.appointmentDate, filters.date));
-  if (filters.incident) {
-    parts.push(sql`${appointments.reference} IN (SELECT reference FROM appointment_moves WHERE incident_id = ${filters.incident})`);
+  if (filters.appointmentDate) parts.push(eq(appointments.appointmentDate, filters.appointmentDate));
+  if (filters.incidentId) {
+    parts.push(sql`${appointments.reference} IN (SELECT reference FROM appointment_moves WHERE incident_id = ${filters.incidentId})`);
   }
   return parts.length ? and(...parts) : undefined;
 }
@@ -31,7 +31,7 @@ export async function countAppointments(db: Database, filters: AppointmentFilter
 }
 
 /** One page of matching appointments with their move history, by date then reference. */
-export async function listAppointments(db: Database, filters: AppointmentFilters): Promise<{ total: number; items: AppointmentView[] }> {
+export async function listAppointments(db: Database, filters: AppointmentFilters): Promise<{ items: AppointmentView[]; total: number }> {
   const where = conditions(filters);
   const rows = await db
     .select()
@@ -43,7 +43,7 @@ export async function listAppointments(db: Database, filters: AppointmentFilters
   const moves = rows.length
     ? await db.select().from(appointmentMoves).where(inArray(appointmentMoves.reference, rows.map((row) => row.reference)))
     : [];
-  return { total: await db.$count(appointments, where), items: rows.map((row) => toAppointmentView(row, moves)) };
+  return { items: rows.map((row) => toAppointmentView(row, moves)), total: await db.$count(appointments, where) };
 }
 
 export async function getAppointment(db: Database, reference: string): Promise<AppointmentView> {

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { importAppointments } from '../../api/appointments/import-appointments';
+import { systemActor } from '../../api/auth/actor';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import type { BenchRow } from './bench-row';
 import { peakRssMb } from './peak-rss';
@@ -38,13 +39,12 @@ async function timeImport(dir: string, csv: string, run: string): Promise<{ ms: 
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const started = performance.now();
-    const result = await importAppointments(connection.db, createReadStream(csv), {
-      skipInvalid: false,
-      tokenId: null,
-      now: new Date(),
-      source: 'cli',
-      onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
-    });
+    const result = await importAppointments(
+      connection.db,
+      createReadStream(csv),
+      { skipInvalid: false, source: 'cli', onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) },
+      { now: new Date(), actor: systemActor },
+    );
     const ms = performance.now() - started;
     clearInterval(sampler);
     if (!result.committed) throw new Error(`Bench CSV rejected: ${JSON.stringify(result.errors.slice(0, 3))}`);

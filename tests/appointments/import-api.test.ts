@@ -27,6 +27,23 @@ describe('importing appointments (POST /appointments/import)', () => {
       headers: { 'Content-Type': 'text/csv' },
     });
 
+  it('takes uploads up to IMPORT_MAX_BYTES, even above the default 64 MB', async () => {
+    const roomy = await createTestContext({ IMPORT_MAX_BYTES: String(100 * 1_048_576) });
+    try {
+      await addOffice(roomy.db, 'NYH', { application: weekdays(5), collection: weekdays(5) });
+      roomy.now.value = t.now.value;
+      // A declared 70 MB is under the configured limit, so it must reach the import (the body here is one row).
+      const response = await roomy.request('POST', '/api/v1/appointments/import', {
+        token: roomy.tokens.publisher,
+        body: csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02'),
+        headers: { 'Content-Type': 'text/csv', 'Content-Length': String(70 * 1_048_576) },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      roomy.close();
+    }
+  });
+
   it('imports a good file', async () => {
     const response = await importCsv(csv('R1,Amina Ali,amina@example.com,sw,application,NYH,2026-06-02', 'R2,"Otieno, John",john@example.com,en,collection,MSA,2026-06-03'));
     expect(response.status).toBe(200);

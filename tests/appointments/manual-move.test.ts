@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, deliveries } from '../../db/schema/index';
+import { appointmentMoves, auditLog, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { addAppointments, addIncident, addOffice, weekdays } from './appointment-fixtures';
 
@@ -94,14 +94,24 @@ describe('reading appointments', () => {
       status: 'booked',
       moves: [],
     });
-    const byDate = (await (await t.request('GET', '/api/v1/appointments?date=2026-06-02', { token: t.tokens.admin })).json()) as { total: number };
-    expect(byDate.total).toBe(2);
+    const byDate = (await (await t.request('GET', '/api/v1/appointments?appointment_date=2026-06-02&limit=1&offset=1', { token: t.tokens.admin })).json()) as {
+      items: { reference: string }[];
+    };
+    expect({ ...byDate, items: byDate.items.map((item) => item.reference) }).toEqual({ items: ['R2'], total: 2, limit: 1, offset: 1 });
+  });
+
+  it('filters by incident_id: only the appointments that incident moved', async () => {
+    await addIncident(t.db, { id: 'down', disruptionFrom: '2026-06-02', expectedRestoration: '2026-06-03', disrupts: [] });
+    await t.db.insert(appointmentMoves).values({ reference: 'R3', fromDate: '2026-06-02', toDate: '2026-06-03', incidentId: 'down', reason: 'outage' });
+    const response = await t.request('GET', '/api/v1/appointments?incident_id=down', { token: t.tokens.publisher });
+    const list = (await response.json()) as { total: number; items: { reference: string }[] };
+    expect([list.total, list.items.map((item) => item.reference)]).toEqual([1, ['R3']]);
   });
 
   it('gives drafters a count only, and no single appointment', async () => {
     const response = await t.request('GET', '/api/v1/appointments?office=NYH', { token: t.tokens.drafter });
     const body = await response.text();
-    expect(JSON.parse(body)).toEqual({ total: 2 });
+    expect(JSON.parse(body)).toEqual({ items: [], total: 2, limit: 50, offset: 0 });
     expect(body).not.toContain('Applicant');
     expect((await t.request('GET', '/api/v1/appointments/R1', { token: t.tokens.drafter })).status).toBe(403);
   });

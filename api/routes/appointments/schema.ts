@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { appointmentLanguages, appointmentServices, appointmentStatuses } from '../../../db/schema/constants';
+import { listSchema, PagingQuerySchema } from '../../http/paging';
 
 export const ReferenceParamSchema = z.object({
   reference: z.string().openapi({ param: { name: 'reference', in: 'path' }, example: 'NYH-A-260601-007' }),
@@ -19,21 +20,14 @@ export const AppointmentSchema = z
   })
   .openapi('Appointment');
 
-export const ListQuerySchema = z.object({
+export const ListQuerySchema = PagingQuerySchema.extend({
   office: z.string().optional().openapi({ param: { name: 'office', in: 'query' }, example: 'NYH' }),
   service: z.enum(appointmentServices).optional().openapi({ param: { name: 'service', in: 'query' } }),
-  date: z.iso.date({ error: 'use a day like 2026-06-02' }).optional().openapi({ param: { name: 'date', in: 'query' } }),
-  incident: z.string().optional().openapi({ param: { name: 'incident', in: 'query' }, description: 'Only appointments this incident moved.' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ param: { name: 'limit', in: 'query' } }),
-  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' } }),
+  appointment_date: z.iso.date({ error: 'use a day like 2026-06-02' }).optional().openapi({ param: { name: 'appointment_date', in: 'query' } }),
+  incident_id: z.string().optional().openapi({ param: { name: 'incident_id', in: 'query' }, description: 'Only appointments this incident moved.' }),
 });
 
-export const AppointmentListSchema = z
-  .object({
-    total: z.number().int(),
-    items: z.array(AppointmentSchema).optional().openapi({ description: 'Publishers and admins only; drafters get the count.' }),
-  })
-  .openapi('AppointmentList');
+export const AppointmentListSchema = listSchema(AppointmentSchema, 'AppointmentList');
 
 export const MoveBodySchema = z
   .object({
