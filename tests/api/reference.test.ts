@@ -2,32 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { expectJson } from './staff-api-fixtures';
 
-/** The operations this area serves, as the OpenAPI document must list them. */
-const operations = [
-  'get /tokens',
-  'post /tokens',
-  'delete /tokens/{id}',
-  'get /audit',
-  'get /components',
-  'post /components',
-  'get /components/{id}',
-  'patch /components/{id}',
-  'delete /components/{id}',
-  'get /component-groups',
-  'post /component-groups',
-  'get /component-groups/{id}',
-  'patch /component-groups/{id}',
-  'delete /component-groups/{id}',
-  'get /incidents',
-  'post /incidents',
-  'get /incidents/{id}',
-  'patch /incidents/{id}',
-  'delete /incidents/{id}',
-  'post /incidents/{id}/updates',
-  'patch /incidents/{id}/updates/{update_id}',
-  'post /incidents/{id}/updates/{update_id}/approve',
-  'post /incidents/{id}/publish',
-];
+type OpenApiDocument = { paths: Record<string, Record<string, { security?: unknown; 'x-roles'?: string[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+
+/** Every operation the document lists, as "method /path": walked from the document, never a hand list. */
+function operationsOf(document: OpenApiDocument): string[] {
+  return Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+}
 
 describe('API documentation', () => {
   let t: TestContext;
@@ -36,14 +16,16 @@ describe('API documentation', () => {
   });
   afterEach(() => t.close());
 
-  it('documents every operation with bearer security and problem+json errors', async () => {
+  it('documents every operation with bearer security, its roles and problem+json errors', async () => {
     const document = await expectJson(await t.request('GET', '/api/v1/openapi.json'), 200);
+    const operations = operationsOf(document as OpenApiDocument);
+    expect(operations).toEqual(expect.arrayContaining(['get /tokens', 'post /incidents/{id}/publish', 'post /appointments/import', 'get /site/status']));
     for (const entry of operations) {
       const [method, path] = entry.split(' ');
-      const operation = document.paths[path]?.[method];
-      expect(operation, entry).toBeDefined();
+      const operation = document.paths[path][method];
       expect(operation.security, entry).toEqual([{ bearer: [] }]);
-      expect(operation.responses['401'].content['application/problem+json'], entry).toBeDefined();
+      expect(operation['x-roles'], entry).toEqual(expect.arrayContaining([expect.stringMatching(/^(drafter|publisher|admin)$/)]));
+      for (const status of ['401', '403']) expect(operation.responses[status]?.content?.['application/problem+json'], `${entry} ${status}`).toBeDefined();
     }
     expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
     const create = document.components.schemas.CreateIncident;
@@ -59,6 +41,7 @@ describe('API documentation', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await response.text();
+    const operations = operationsOf(await expectJson(await t.request('GET', '/api/v1/openapi.json'), 200));
     expect(page).not.toMatch(/<script|<link|https?:\/\/(?!127\.0\.0\.1)[^"'\s<]*\.(js|css)/i);
     for (const entry of operations) {
       const [method, path] = entry.split(' ');
