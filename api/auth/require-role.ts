@@ -51,7 +51,3 @@ export function requireRole(options: RequireRoleOptions): MiddlewareHandler<AppE
     await next();
   };
 }
-
-export const anyStaff = requireRole({ roles: ['drafter', 'publisher', 'admin'] });
-export const publishers = requireRole({ roles: ['publisher', 'admin'] });
-export const admins = requireRole({ roles: ['admin'] });
