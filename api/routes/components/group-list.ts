@@ -1,6 +1,7 @@
 import { listComponentGroups } from '../../components/read-components';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { listJson, PagingQuerySchema } from '../../http/paging';
+import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
 import { componentGroupJson } from './json';
 import { ComponentGroupListSchema } from './schema';
@@ -15,6 +16,7 @@ const route = staffRoute({
   request: { query: PagingQuerySchema },
   responses: {
     200: { description: 'One page of groups.', content: { 'application/json': { schema: ComponentGroupListSchema } } },
+    ...problemResponses(400),
   },
 });
 

@@ -1,6 +1,7 @@
 import { listComponents } from '../../components/read-components';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { listJson, PagingQuerySchema } from '../../http/paging';
+import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
 import { componentJson } from './json';
 import { ComponentListSchema } from './schema';
@@ -14,6 +15,7 @@ const route = staffRoute({
   request: { query: PagingQuerySchema },
   responses: {
     200: { description: 'One page of components.', content: { 'application/json': { schema: ComponentListSchema } } },
+    ...problemResponses(400),
   },
 });
 

@@ -1,5 +1,6 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { listJson, PagingQuerySchema } from '../../http/paging';
+import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
 import { listOffices } from '../../offices/manage-offices';
 import { officeJson } from './json';
@@ -15,6 +16,7 @@ const route = staffRoute({
   request: { query: PagingQuerySchema },
   responses: {
     200: { description: 'One page of offices.', content: { 'application/json': { schema: OfficeListSchema } } },
+    ...problemResponses(400),
   },
 });
 

@@ -1,6 +1,7 @@
 import { listTokens } from '../../auth/manage-tokens';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { listJson, PagingQuerySchema } from '../../http/paging';
+import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
 import { tokenJson } from './json';
 import { TokenListSchema } from './schema';
@@ -15,6 +16,7 @@ const route = staffRoute({
   request: { query: PagingQuerySchema },
   responses: {
     200: { description: 'One page of tokens.', content: { 'application/json': { schema: TokenListSchema } } },
+    ...problemResponses(400),
   },
 });
 
