@@ -37,7 +37,7 @@ export const DeliverySchema = z
   })
   .openapi('Delivery');
 
-const DeliveryCountsSchema = z
+export const DeliveryCountsSchema = z
   .object(Object.fromEntries(deliveryStates.map((state) => [state, z.number().int()])) as Record<(typeof deliveryStates)[number], z.ZodNumber>)
   .openapi({ description: 'Deliveries per state for the incident and channel filters, across all states.' });
 

@@ -1,16 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { deliveryChannels, deliveryStates } from '../../../../db/schema/constants';
-import { listSchema, PagingQuerySchema } from '../../../http/paging';
-import { DeliverySchema } from '../../deliveries/schema';
+import { deliveryStates } from '../../../../db/schema/constants';
+import { listSchema } from '../../../http/paging';
+import { DeliveryCountsSchema, DeliveryQuerySchema, DeliverySchema } from '../../deliveries/schema';
 
-export const IncidentDeliveryQuerySchema = PagingQuerySchema.extend({
-  state: z.enum(deliveryStates).optional().openapi({ param: { name: 'state', in: 'query' } }),
-  channel: z.enum(deliveryChannels).optional().openapi({ param: { name: 'channel', in: 'query' } }),
-});
-
-const DeliveryCountsSchema = z
-  .object(Object.fromEntries(deliveryStates.map((state) => [state, z.number().int()])) as Record<(typeof deliveryStates)[number], z.ZodNumber>)
-  .openapi({ description: 'The incident’s deliveries per state, for the channel filter across all states.' });
+/** The ledger's filters, the incident given by the path. */
+export const IncidentDeliveryQuerySchema = DeliveryQuerySchema.omit({ incident_id: true });
 
 export const XThreadEntrySchema = z.object({
   delivery_id: z.string(),
