@@ -20,7 +20,10 @@ const descriptions = {
   403: 'Your token’s role may not do this (or four-eyes forbids it).',
   404: 'No such resource.',
   409: 'The resource is in a state that does not allow this.',
+  413: 'The request body is larger than the limit the detail names.',
+  415: 'The body is not application/json.',
   428: 'A precondition is required: the detail names the value to send and where to get it.',
+  429: 'Too many failed authentications from your address; wait the seconds `Retry-After` gives.',
 } as const;
 
 export type ProblemStatus = keyof typeof descriptions;

@@ -17,6 +17,16 @@ function whoMayCall(roles: readonly TokenRole[]): string {
 }
 
 /**
+ * What any body can be refused with before the route runs: unreadable (400) or over the body limit
+ * (413); a JSON body also for another media type (415).
+ */
+function bodyRefusals(request: RouteConfig['request']) {
+  const content = request?.body?.content;
+  if (!content) return {};
+  return 'application/json' in content ? problemResponses(400, 413, 415) : problemResponses(400, 413);
+}
+
+/**
  * A staff API operation: bearer security, the role check, the 401/403 answers and the roles in
  * the document (`x-roles`, which the contract tests read) are declared here once, so a route
  * file says only what it does and who may do it.
@@ -29,6 +39,7 @@ export function staffRoute<const O extends StaffRouteOptions>(options: O) {
     security: [{ bearer: [] }],
     middleware: [requireRole({ roles })] as const,
     'x-roles': roles,
-    responses: { ...problemResponses(401, 403), ...route.responses },
+    // 429: the guard's answer once an address has failed to authenticate too often.
+    responses: { ...problemResponses(401, 403, 429), ...bodyRefusals(route.request), ...route.responses },
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenRole } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { recordFigure } from './hardening-figures';
-import { concretePath, fetchOpenApiDocument, listOperations, pathParameterNames, type OpenApiOperation } from './openapi-operations';
+import { concretePath, fetchOpenApiDocument, listOperations, pathParameterNames, type OpenApiOperation } from '../support/openapi-operations';
 
 /**
  * Who may call what, written down independently of the routes (their middleware and the

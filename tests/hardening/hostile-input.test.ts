@@ -6,7 +6,7 @@ import { recordFigure, scaled } from './hardening-figures';
 import { describeRequest, hostileRequest, sendHostileRequest, type HostileRequest } from './hostile-requests';
 import { seedHostileWorld } from './hostile-world';
 import type { KnownValues } from './schema-arbitrary';
-import { fetchOpenApiDocument, isStateChanging, listOperations, pathParameterNames, type OpenApiOperation } from './openapi-operations';
+import { fetchOpenApiDocument, isStateChanging, listOperations, pathParameterNames, type OpenApiOperation } from '../support/openapi-operations';
 
 const totalInputs = scaled(10_000, 1_500);
 /** Fixed so a run can be repeated; the report names it with each failure. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TestContext } from '../support/test-context';
-import { concretePath, pathParameterNames, percentEncode, type OpenApiOperation, type OpenApiParameter } from './openapi-operations';
+import { concretePath, pathParameterNames, percentEncode, type OpenApiOperation, type OpenApiParameter } from '../support/openapi-operations';
 import { deeplyNestedJson, hostileCsv, hostileJsonValue, hostileString, malformedJson, wrongContentType } from './hostile-values';
 import { boundaryValue, valueForSchema, type KnownValues } from './schema-arbitrary';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from './openapi-operations';
+import type { JsonSchema } from '../support/openapi-operations';
 
 /** Values already stored (ids, office codes…) keyed by the field or parameter name they fill. */
 export type KnownValues = Record<string, readonly string[]>;

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../api/config';
 import { createApiToken } from '../../api/auth/tokens';
 import type { TokenRole } from '../../db/schema/index';
 import type { SiteBuildStatus } from '../../api/dependencies';
+import { responseContract, type ResponseContract } from './response-contract';
 
 export type TestContext = {
   db: Database;
@@ -20,7 +21,11 @@ export type TestContext = {
   /** What the stand-in site builder reports; tests may change it. */
   siteBuildStatus: SiteBuildStatus;
   now: { value: Date };
-  /** Calls the app with a bearer token and JSON body. */
+  /**
+   * Calls the app with a bearer token and JSON body. Every answer from a staff API operation is
+   * checked against what /api/v1/openapi.json declares for it (status, media type, body schema):
+   * a difference throws ContractMismatch, so every integration test is also a contract test.
+   */
   request: (method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }) => Promise<Response>;
   close: () => void;
 };
@@ -51,7 +56,12 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   ] as const) {
     tokens[key] = (await createApiToken(connection.db, { name: key, role })).secret;
   }
-  const request: TestContext['request'] = (method, path, options = {}) => {
+  let contract: Promise<ResponseContract> | undefined;
+  const documentContract = () =>
+    (contract ??= Promise.resolve(app.request('/api/v1/openapi.json'))
+      .then((response) => response.text())
+      .then(responseContract));
+  const request: TestContext['request'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.body;
@@ -59,7 +69,9 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.json);
     }
-    return Promise.resolve(app.request(path, { method, headers, body }));
+    const response = await app.request(path, { method, headers, body });
+    if (path.startsWith('/api/v1/')) await (await documentContract()).check(method, path, response);
+    return response;
   };
   return {
     db: connection.db,

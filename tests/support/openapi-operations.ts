@@ -1,6 +1,6 @@
-import type { TestContext } from '../support/test-context';
+import type { TestContext } from './test-context';
 
-/** The parts of an OpenAPI 3.1 document the hardening tests walk. */
+/** The parts of an OpenAPI 3.1 document the contract and hardening tests walk. */
 export type JsonSchema = {
   $ref?: string;
   type?: string | string[];
@@ -22,9 +22,13 @@ export type JsonSchema = {
 
 export type OpenApiParameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema?: JsonSchema };
 
+/** One declared answer: status (or `default`) → media type → body schema; no content means no body. */
+export type OpenApiResponses = Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
+
 type OpenApiOperationObject = {
   parameters?: OpenApiParameter[];
   requestBody?: { required?: boolean; content: Record<string, { schema?: JsonSchema }> };
+  responses?: OpenApiResponses;
   security?: Record<string, string[]>[];
   'x-roles'?: string[];
 };
@@ -50,6 +54,8 @@ export type OpenApiOperation = {
   security: Record<string, string[]>[] | undefined;
   /** The roles the document says may call it (`x-roles`), when it says. */
   roles: string[] | undefined;
+  /** The answers it declares, schemas unresolved (as written, with `$ref`s into components). */
+  responses: OpenApiResponses;
 };
 
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
@@ -91,10 +97,29 @@ export function listOperations(document: OpenApiDocument): OpenApiOperation[] {
         bodyRequired: operation.requestBody?.required ?? false,
         security: operation.security,
         roles: operation['x-roles'],
+        responses: operation.responses ?? {},
       });
     }
   }
   return operations;
+}
+
+/**
+ * The operation that serves `method` on `url` (an absolute path under the base path, query allowed),
+ * or undefined when the document declares none. A literal segment beats a `{param}`, as the router
+ * matches `/appointments/import` before `/appointments/{reference}`.
+ */
+export function findOperation(operations: readonly OpenApiOperation[], method: string, url: string): OpenApiOperation | undefined {
+  const path = url.split(/[?#]/)[0];
+  const candidates = operations.filter((op) => op.method === method.toUpperCase() && path.startsWith(`${op.basePath}/`) && templateMatches(op.path, path.slice(op.basePath.length)));
+  const literalSegments = (op: OpenApiOperation) => op.path.split('/').filter((segment) => !segment.startsWith('{')).length;
+  return candidates.sort((a, b) => literalSegments(b) - literalSegments(a))[0];
+}
+
+function templateMatches(template: string, path: string): boolean {
+  const wanted = template.split('/');
+  const given = path.split('/');
+  return wanted.length === given.length && wanted.every((segment, i) => (segment.startsWith('{') ? given[i] !== '' : segment === given[i]));
 }
 
 /**
