@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { findOperation, listOperations, type OpenApiDocument, type OpenApiOperation } from './openapi-operations';
+import { findOperation, listOperations, type JsonSchema, type OpenApiDocument, type OpenApiOperation } from './openapi-operations';
 
 /** A response the OpenAPI document does not allow: the message names the operation, the status and what differs. */
 export class ContractMismatch extends Error {
@@ -15,8 +15,47 @@ export type ResponseContract = {
   check: (method: string, url: string, response: Response) => Promise<void>;
 };
 
-/** The document's own `$id` inside the validator, so `#/components/schemas/...` references resolve against it. */
-const documentId = 'https://hali.test/api/v1/openapi.json';
+/**
+ * The document inside the validator twice, each under its own `$id` so `#/components/schemas/...`
+ * references resolve within it: as written (problem+json, whose extension members RFC 9457
+ * allows), and with every object closed (JSON answers), so a field the document does not name
+ * (a camelCase twin, a leaked column) is a mismatch instead of passing unseen.
+ */
+const asWrittenId = 'https://hali.test/api/v1/openapi.json';
+const closedId = 'https://hali.test/api/v1/openapi.closed.json';
+
+type Schema = { [keyword: string]: unknown };
+const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `schema` with `unevaluatedProperties: false` on every object that does not say what else it
+ * allows. Members of an `allOf` stay open (their `$ref`s inlined, as a referenced component is
+ * closed) and the `allOf` itself is closed, so an extended schema admits exactly its merged fields.
+ */
+function closeObjects(schema: unknown, components: Record<string, unknown>, open = false): unknown {
+  if (!isSchema(schema)) return schema;
+  if (open && typeof schema.$ref === 'string') return closeObjects(components[schema.$ref.replace('#/components/schemas/', '')], components, true);
+  const closed: Schema = { ...schema };
+  if (Array.isArray(closed.allOf)) closed.allOf = closed.allOf.map((member) => closeObjects(member, components, true));
+  for (const keyword of ['anyOf', 'oneOf']) if (Array.isArray(closed[keyword])) closed[keyword] = closed[keyword].map((member) => closeObjects(member, components, open));
+  if (Array.isArray(closed.prefixItems)) closed.prefixItems = closed.prefixItems.map((member) => closeObjects(member, components));
+  for (const keyword of ['items', 'additionalProperties', 'not']) if (keyword in closed) closed[keyword] = closeObjects(closed[keyword], components);
+  if (isSchema(closed.properties)) {
+    closed.properties = Object.fromEntries(Object.entries(closed.properties).map(([name, property]) => [name, closeObjects(property, components)]));
+  }
+  if (!open && (closed.properties || closed.allOf) && !('additionalProperties' in closed) && !('unevaluatedProperties' in closed)) closed.unevaluatedProperties = false;
+  return closed;
+}
+
+function closedDocument(document: OpenApiDocument): OpenApiDocument {
+  const components = document.components?.schemas ?? {};
+  const close = (schema: unknown) => closeObjects(schema, components) as JsonSchema;
+  return {
+    ...document,
+    components: { ...document.components, schemas: Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, close(schema)])) },
+    paths: JSON.parse(JSON.stringify(document.paths), (key, value: unknown) => (key === 'schema' ? close(value) : value)),
+  };
+}
 
 const jsonPointerSegment = (segment: string) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 
@@ -25,7 +64,8 @@ const isJsonMediaType = (mediaType: string) => mediaType === 'application/json' 
 function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((error) => {
     const where = error.instancePath || '(body)';
-    const extra = error.keyword === 'additionalProperties' ? `: ${String(error.params.additionalProperty)}` : error.keyword === 'enum' ? `: ${JSON.stringify(error.params.allowedValues)}` : '';
+    const extra =
+      error.keyword === 'unevaluatedProperties' ? `: ${String(error.params.unevaluatedProperty)}` : error.keyword === 'additionalProperties' ? `: ${String(error.params.additionalProperty)}` : error.keyword === 'enum' ? `: ${JSON.stringify(error.params.allowedValues)}` : '';
     return `${where} ${error.message ?? 'is invalid'}${extra}`;
   });
 }
@@ -44,16 +84,18 @@ function createContract(document: OpenApiDocument): ResponseContract {
   // keywords (example, x-roles) a JSON Schema validator does not know.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema({ ...document, $id: documentId });
+  ajv.addSchema({ ...document, $id: asWrittenId });
+  ajv.addSchema({ ...closedDocument(document), $id: closedId });
   const operations = listOperations(document);
   const validators = new Map<string, ValidateFunction>();
 
   function validatorFor(operation: OpenApiOperation, status: string, mediaType: string): ValidateFunction {
     const pointer = ['paths', operation.path, operation.method.toLowerCase(), 'responses', status, 'content', mediaType, 'schema'].map(jsonPointerSegment).join('/');
-    let validate = validators.get(pointer);
+    const reference = `${mediaType === 'application/json' ? closedId : asWrittenId}#/${pointer}`;
+    let validate = validators.get(reference);
     if (!validate) {
-      validate = ajv.compile({ $ref: `${documentId}#/${pointer}` });
-      validators.set(pointer, validate);
+      validate = ajv.compile({ $ref: reference });
+      validators.set(reference, validate);
     }
     return validate;
   }
