@@ -1,65 +1,77 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tokenRoles } from '../../db/schema/constants';
+import type { TokenRole } from '../../db/schema/index';
+import { minimalBody, placeholderPathValues, revokedToken, wellFormedUnknownToken } from '../support/access-callers';
+import { concretePath, fetchOpenApiDocument, listOperations, type OpenApiOperation } from '../support/openapi-operations';
+import { ContractMismatch } from '../support/response-contract';
 import { createTestContext, type TestContext } from '../support/test-context';
 
-type Role = 'drafter' | 'publisher' | 'admin';
-const anyStaff: Role[] = ['drafter', 'publisher', 'admin'];
-const publishersAndAdmins: Role[] = ['publisher', 'admin'];
-const adminsOnly: Role[] = ['admin'];
+type Caller = 'no token' | 'unknown token' | 'revoked token' | TokenRole;
 
-/** Every staff route this area serves, with the roles allowed to call it. */
-const routes: { method: string; path: string; allowed: Role[]; json?: unknown }[] = [
-  { method: 'GET', path: '/api/v1/tokens', allowed: adminsOnly },
-  { method: 'POST', path: '/api/v1/tokens', allowed: adminsOnly, json: { name: 'n', role: 'drafter' } },
-  { method: 'DELETE', path: '/api/v1/tokens/nosuch', allowed: adminsOnly },
-  { method: 'GET', path: '/api/v1/audit', allowed: adminsOnly },
-  { method: 'GET', path: '/api/v1/components', allowed: anyStaff },
-  { method: 'POST', path: '/api/v1/components', allowed: publishersAndAdmins, json: { name: 'n' } },
-  { method: 'GET', path: '/api/v1/components/nosuch', allowed: anyStaff },
-  { method: 'PATCH', path: '/api/v1/components/nosuch', allowed: publishersAndAdmins, json: {} },
-  { method: 'DELETE', path: '/api/v1/components/nosuch', allowed: publishersAndAdmins },
-  { method: 'GET', path: '/api/v1/component-groups', allowed: anyStaff },
-  { method: 'POST', path: '/api/v1/component-groups', allowed: publishersAndAdmins, json: { name: 'n' } },
-  { method: 'GET', path: '/api/v1/component-groups/nosuch', allowed: anyStaff },
-  { method: 'PATCH', path: '/api/v1/component-groups/nosuch', allowed: publishersAndAdmins, json: {} },
-  { method: 'DELETE', path: '/api/v1/component-groups/nosuch', allowed: publishersAndAdmins },
-  { method: 'GET', path: '/api/v1/incidents', allowed: anyStaff },
-  { method: 'POST', path: '/api/v1/incidents', allowed: anyStaff, json: {} },
-  { method: 'GET', path: '/api/v1/incidents/nosuch', allowed: anyStaff },
-  { method: 'PATCH', path: '/api/v1/incidents/nosuch', allowed: anyStaff, json: {} },
-  { method: 'DELETE', path: '/api/v1/incidents/nosuch', allowed: anyStaff },
-  { method: 'POST', path: '/api/v1/incidents/nosuch/updates', allowed: anyStaff, json: { status: 'identified', body: 'b' } },
-  { method: 'PATCH', path: '/api/v1/incidents/nosuch/updates/nosuch', allowed: anyStaff, json: {} },
-  { method: 'POST', path: '/api/v1/incidents/nosuch/updates/nosuch/approve', allowed: publishersAndAdmins },
-  { method: 'POST', path: '/api/v1/incidents/nosuch/publish', allowed: publishersAndAdmins, json: {} },
-];
+/** What `caller` must get from an operation open to `roles`: 401, 403, or anything but those two. */
+function expectedAnswer(caller: Caller, roles: readonly string[]): 401 | 403 | 'allowed' {
+  if (caller === 'no token' || caller === 'unknown token' || caller === 'revoked token') return 401;
+  return roles.includes(caller) ? 'allowed' : 403;
+}
 
-describe('who may call what', () => {
+/**
+ * Who may call what, read from the document rather than from a list kept beside it: every
+ * operation of /api/v1/openapi.json must state its roles (`x-roles`), and answers each caller as
+ * they say. (The hardening suite's access matrix holds the same operations to a table written
+ * independently of the routes.)
+ */
+describe('who may call what, for every operation in the OpenAPI document', () => {
   let t: TestContext;
-  beforeEach(async () => {
+  let operations: OpenApiOperation[];
+  let secrets: Record<Caller, string | undefined>;
+  beforeAll(async () => {
+    // Each failed authentication logs a line for operators; the matrix sends a hundred of them.
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     t = await createTestContext();
+    operations = listOperations(await fetchOpenApiDocument(t));
+    secrets = {
+      'no token': undefined,
+      'unknown token': wellFormedUnknownToken(t.tokens.admin),
+      'revoked token': await revokedToken(t),
+      drafter: t.tokens.drafter,
+      publisher: t.tokens.publisher,
+      admin: t.tokens.admin,
+    };
   });
-  afterEach(() => t.close());
-
-  it('answers 401 without a token or with an unknown one, on every route', async () => {
-    for (const route of routes) {
-      // A minute apart: more than 10 failed authentications a minute from one client are throttled (429).
-      t.now.value = new Date(t.now.value.getTime() + 60_000);
-      const none = await t.request(route.method, route.path, { json: route.json });
-      expect(none.status, `${route.method} ${route.path} without a token`).toBe(401);
-      expect(none.headers.get('content-type')).toContain('application/problem+json');
-      const unknown = await t.request(route.method, route.path, { json: route.json, token: 'hali_abcdefgh_thisisnotatokenthisisnotatoken00' });
-      expect(unknown.status, `${route.method} ${route.path} with an unknown token`).toBe(401);
-    }
+  afterAll(() => {
+    vi.restoreAllMocks();
+    t.close();
   });
 
-  it('answers 403 to roles below the route’s, and lets allowed roles through', async () => {
-    for (const route of routes) {
-      for (const role of anyStaff) {
-        const response = await t.request(route.method, route.path, { json: route.json, token: t.tokens[role] });
-        const label = `${route.method} ${route.path} as ${role}`;
-        if (route.allowed.includes(role)) expect([401, 403], label).not.toContain(response.status);
-        else expect(response.status, label).toBe(403);
+  it('states, for every operation, which roles may call it', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(42);
+    const withoutRoles = operations.filter((op) => !op.roles || op.roles.length === 0).map((op) => op.key);
+    const unknownRoles = operations.flatMap((op) => (op.roles ?? []).filter((role) => !(tokenRoles as readonly string[]).includes(role)).map((role) => `${op.key}: ${role}`));
+    expect(withoutRoles, 'operations without x-roles (declare them with staffRoute({ roles }))').toEqual([]);
+    expect(unknownRoles, 'x-roles naming no token role').toEqual([]);
+  });
+
+  it('answers no, unknown and revoked tokens 401, roles outside x-roles 403, and lets the others through', async () => {
+    const wrong: string[] = [];
+    for (const operation of operations) {
+      if (!operation.roles) continue;
+      // A minute on per operation: two failed authentications each stay under the throttle (10 a minute from one address).
+      t.now.value = new Date(t.now.value.getTime() + 61_000);
+      const path = concretePath(operation, placeholderPathValues(operation));
+      for (const caller of Object.keys(secrets) as Caller[]) {
+        const { body, headers } = minimalBody(operation);
+        const label = `${operation.key} as ${caller}`;
+        try {
+          const response = await t.request(operation.method, path, { token: secrets[caller], body, headers });
+          const expected = expectedAnswer(caller, operation.roles);
+          const ok = expected === 'allowed' ? response.status !== 401 && response.status !== 403 : response.status === expected;
+          if (!ok) wrong.push(`${label}: expected ${expected === 'allowed' ? 'neither 401 nor 403' : expected}, got ${response.status}`);
+        } catch (error) {
+          if (!(error instanceof ContractMismatch)) throw error;
+          wrong.push(`${label}: ${error.message}`);
+        }
       }
     }
+    expect(wrong, `answers that differ from x-roles or from the document:\n${wrong.join('\n')}`).toEqual([]);
   });
 });

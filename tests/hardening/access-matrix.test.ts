@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenRole } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { recordFigure } from './hardening-figures';
-import { concretePath, fetchOpenApiDocument, listOperations, pathParameterNames, type OpenApiOperation } from '../support/openapi-operations';
+import { minimalBody, placeholderPathValues, revokedToken, wellFormedUnknownToken } from '../support/access-callers';
+import { concretePath, fetchOpenApiDocument, listOperations } from '../support/openapi-operations';
 
 /**
  * Who may call what, written down independently of the routes (their middleware and the
@@ -73,42 +74,6 @@ function expectedAnswer(caller: Caller, roles: readonly TokenRole[]): Expected {
 
 function meets(status: number, expected: Expected): boolean {
   return expected === 'allowed' ? status !== 401 && status !== 403 : status === expected;
-}
-
-/**
- * A value each path parameter accepts by shape but names nothing stored (the example or first
- * enum value), so allowed callers get past validation to a 404 and nothing changes.
- */
-function placeholderPathValues(operation: OpenApiOperation): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const name of pathParameterNames(operation)) {
-    const schema = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.schema;
-    const example = schema?.example ?? schema?.enum?.[0];
-    values[name] = typeof example === 'string' ? example : 'nothing00here';
-  }
-  return values;
-}
-
-/** A minimal body of the operation's media type; validation may refuse it, which is not 401/403. */
-function minimalBody(operation: OpenApiOperation): { body?: string; headers: Record<string, string> } {
-  const mediaType = Object.keys(operation.bodies)[0];
-  if (!mediaType) return { headers: {} };
-  return { body: mediaType === 'application/json' ? '{}' : '', headers: { 'Content-Type': mediaType } };
-}
-
-/** A secret in Hali's token format with a real token's prefix, so the lookup finds a row and the hash must refuse it. */
-function wellFormedUnknownToken(real: string): string {
-  const prefix = real.split('_')[1];
-  return `hali_${prefix}_${'A'.repeat(32)}`;
-}
-
-async function revokedToken(t: TestContext): Promise<string> {
-  const created = await t.request('POST', '/api/v1/tokens', { token: t.tokens.admin, json: { name: 'to be revoked', role: 'admin' } });
-  expect(created.status, await created.clone().text()).toBe(201);
-  const { id, token } = (await created.json()) as { id: string; token: string };
-  const revoked = await t.request('DELETE', `/api/v1/tokens/${id}`, { token: t.tokens.admin });
-  expect(revoked.status, await revoked.clone().text()).toBe(204);
-  return token;
 }
 
 type Mismatch = { operation: string; caller: Caller; expected: string; got: number };
