@@ -1,37 +1,42 @@
 import { z } from 'zod';
 
-/** Turns an empty string into undefined so `FOO=` behaves like an unset variable. */
-const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+/** A secret pasted with a space or line break around it would fail at the provider hours later; refuse it now. */
+const credential = z
+  .string()
+  .refine((value) => value === value.trim(), 'has spaces or a line break around it; set the value without them')
+  .optional();
+
+/** Links, feeds and provider calls need an absolute web address; `status.example.go.ke` alone would parse as a path. */
+const webAddress = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address, e.g. https://status.example.go.ke' });
+
+const xCredentialNames = ['X_APP_KEY', 'X_APP_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'] as const;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: webAddress.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql://, https:// or wss://')
     .default('file:./data/hali.db'),
-  DATABASE_AUTH_TOKEN: optionalText,
-  ADMIN_TOKEN: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.string().min(24, 'must be at least 24 characters so it cannot be guessed').optional(),
-  ),
+  DATABASE_AUTH_TOKEN: credential,
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters so it cannot be guessed').optional(),
   SITE_DIR: z.string().min(1).default('./data/site'),
-  SITE_DEPLOY_COMMAND: optionalText,
+  SITE_DEPLOY_COMMAND: z.string().optional(),
   STATUS_PAGE_NAME: z.string().min(1).default('Immigration Services Status'),
-  X_APP_KEY: optionalText,
-  X_APP_SECRET: optionalText,
-  X_ACCESS_TOKEN: optionalText,
-  X_ACCESS_SECRET: optionalText,
-  X_API_BASE_URL: z.url().default('https://api.x.com'),
+  X_APP_KEY: credential,
+  X_APP_SECRET: credential,
+  X_ACCESS_TOKEN: credential,
+  X_ACCESS_SECRET: credential,
+  X_API_BASE_URL: webAddress.default('https://api.x.com'),
   X_POSTS_PER_15_MINUTES: z.coerce.number().int().positive().default(100),
-  RESEND_API_KEY: optionalText,
-  RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+  RESEND_API_KEY: credential,
+  RESEND_BASE_URL: webAddress.default('https://api.resend.com'),
   RESEND_RPS: z.coerce.number().positive().default(2),
   EMAIL_FROM: z.string().min(3).default('Immigration Services <notices@immigration.go.ke>'),
-  EMAIL_REPLY_TO: optionalText,
-  CALENDAR_SIGNING_SECRET: optionalText,
+  EMAIL_REPLY_TO: z.string().optional(),
+  CALENDAR_SIGNING_SECRET: credential,
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WORKER: z.enum(['on', 'off']).default('on'),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1_048_576),
@@ -66,20 +71,26 @@ export class ConfigError extends Error {
   }
 }
 
+/** The variables that are set: an empty or blank value (`FOO=`, `FOO=" "`) is the same as unset, never a value. */
+function setVariables(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+}
+
+/** X posts need all four credentials; some without the others is a mistake, named by what is missing. */
+function partialXCredentials(set: Record<string, string>): string[] {
+  const missing = xCredentialNames.filter((name) => !(name in set));
+  if (missing.length === 0 || missing.length === xCredentialNames.length) return [];
+  return [`${missing.join(', ')}: missing; X needs all four of ${xCredentialNames.join(', ')} to post (or none to run X dry)`];
+}
+
 /** Reads and validates the environment once; everything else receives the parsed object. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const set = setVariables(env);
+  const parsed = environmentSchema.safeParse(set);
+  const problems = [...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []), ...partialXCredentials(set)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const xParts = [e.X_APP_KEY, e.X_APP_SECRET, e.X_ACCESS_TOKEN, e.X_ACCESS_SECRET];
-  const xSet = xParts.filter(Boolean).length;
-  if (xSet > 0 && xSet < 4) {
-    throw new ConfigError([
-      'X_APP_KEY, X_APP_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET: set all four to post to X, or none to run X dry',
-    ]);
-  }
+  const xSet = xCredentialNames.every((name) => name in set);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -90,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     site: { dir: e.SITE_DIR, deployCommand: e.SITE_DEPLOY_COMMAND, name: e.STATUS_PAGE_NAME },
     x: {
       credentials:
-        xSet === 4
+        xSet
           ? { appKey: e.X_APP_KEY!, appSecret: e.X_APP_SECRET!, accessToken: e.X_ACCESS_TOKEN!, accessSecret: e.X_ACCESS_SECRET! }
           : undefined,
       baseUrl: e.X_API_BASE_URL.replace(/\/$/, ''),
