@@ -1,7 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { createApp } from '../api/app';
-import { registerEnvironmentAdminToken } from '../api/auth/environment-admin-token';
-import { createApiToken } from '../api/auth/tokens';
 import { withCalendarSigningSecret } from '../api/broadcast/messages/calendar-signing-secret';
 import { startDeliveryWorker } from '../api/broadcast/outbox/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
@@ -9,9 +6,7 @@ import { startServer } from '../api/server';
 import { createSiteBuilder } from '../api/site/build/site-builder';
 import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../db/client';
-import { apiTokens } from '../db/schema/index';
-import { isDatabaseEmpty, seedDemo } from './demo/demo';
-import type { Database } from '../db/client';
+import { prepareDatabase } from './start/prepare-database';
 
 /**
  * `npm start`: migrate, make sure an admin can get in, load the demo on an empty database outside
@@ -29,21 +24,6 @@ function readConfig(): Config {
   }
 }
 
-/**
- * ADMIN_TOKEN when set (a refused or failed one is a line on stderr, and the server still starts);
- * otherwise, on a database without any admin yet, a new token printed once.
- */
-async function ensureAdminAccess(db: Database, config: Config): Promise<void> {
-  if (config.adminToken) {
-    await registerEnvironmentAdminToken(db, config.adminToken);
-    return;
-  }
-  const admins = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.role, 'admin')).limit(1);
-  if (admins.length > 0) return;
-  const { secret } = await createApiToken(db, { name: 'first admin', role: 'admin' });
-  console.log(`\nAdmin API token (shown once; keep it safe):\n  ${secret}\n`);
-}
-
 /** A database that cannot be opened or migrated (read-only or full disk, bad path) stops the start in one line, not a stack. */
 async function openMigratedDatabase(config: Config): Promise<DatabaseConnection> {
   try {
@@ -59,12 +39,7 @@ async function openMigratedDatabase(config: Config): Promise<DatabaseConnection>
 const parsedConfig = readConfig();
 const connection = await openMigratedDatabase(parsedConfig);
 const config = await withCalendarSigningSecret(connection.db, parsedConfig);
-await ensureAdminAccess(connection.db, config);
-
-if (config.nodeEnv !== 'production' && (await isDatabaseEmpty(connection.db))) {
-  const demo = await seedDemo(connection.db, { now: new Date() });
-  console.log(`Loaded the demo: the passport outage (incident ${demo.incidentId}), ${demo.moved} appointments given new dates.`);
-}
+await prepareDatabase(connection.db, config, { now: new Date(), print: (text) => console.log(text), printError: (line) => console.error(line) });
 
 const siteBuilder = createSiteBuilder(config, connection.db);
 const firstBuild = await siteBuilder.buildNow('start');
