@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchOpenApiDocument, listOperations, type OpenApiDocument, type OpenApiOperation } from '../support/openapi-operations';
+import { fetchOpenApiDocument, listOperations, type JsonSchema, type OpenApiDocument, type OpenApiOperation } from '../support/openapi-operations';
 import { createTestContext, type TestContext } from '../support/test-context';
 
 /** Wire names are snake_case: lower-case words joined by `_` (digits allowed after the first letter). */
@@ -71,6 +71,17 @@ describe('the OpenAPI document', () => {
   it('declares the guard’s answers on every operation: 401, 403 and the failed-auth throttle’s 429, as problem+json', () => {
     const missing = operations.flatMap((operation) => ['401', '403', '429'].filter((status) => !declaresProblem(operation, status)).map((status) => `${operation.key}: ${status}`));
     expect(missing, 'operations that do not declare an answer their guard gives').toEqual([]);
+  });
+
+  it('declares 400 wherever the request can fail validation: a body, a query, or a path parameter with a format, enum or bounds', () => {
+    const constrained = (schema: JsonSchema | undefined) =>
+      Boolean(schema && ['format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum'].some((keyword) => keyword in schema));
+    const validated = operations.filter(
+      (operation) =>
+        Object.keys(operation.bodies).length > 0 || operation.parameters.some((parameter) => parameter.in === 'query' || (parameter.in === 'path' && constrained(parameter.schema))),
+    );
+    const missing = validated.filter((operation) => !declaresProblem(operation, '400')).map((operation) => operation.key);
+    expect(missing, 'operations that validate their request but do not declare 400').toEqual([]);
   });
 
   it('declares what a request body can be refused with: 400 and 413 (too large), and 415 (not JSON) for a JSON body', () => {
