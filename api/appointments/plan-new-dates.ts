@@ -21,7 +21,7 @@ const inRuleOrder = (affected: readonly AffectedAppointment[]) =>
   [...affected].sort((a, b) => compare(a.originalDate, b.originalDate) || compare(a.reference, b.reference));
 
 /**
- * The rule (DESIGN.md), computed in memory: in order of original date then reference, each
+ * The rule (api/appointments/README.md), computed in memory: in order of original date then reference, each
  * affected appointment takes the earliest day on or after `restoration` where its own office
  * has spare capacity for its own service, after what is already booked there. Days only ever
  * fill up, so each office+service keeps a cursor on its earliest day with a free place, which

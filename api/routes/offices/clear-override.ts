@@ -15,7 +15,7 @@ const route = staffRoute({
   request: { params: OverrideParamSchema },
   responses: {
     204: { description: 'Removed.' },
-    ...problemResponses(404),
+    ...problemResponses(400, 404),
   },
 });
 
