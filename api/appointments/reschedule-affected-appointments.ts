@@ -10,7 +10,7 @@ export type RescheduleResult = {
 };
 
 /**
- * Moves every appointment the incident now affects to its new date (the rule in DESIGN.md),
+ * Moves every appointment the incident now affects to its new date (the rule in api/appointments/README.md),
  * records each move and queues one applicant notification per move. Called inside the publish
  * transaction, after the incident row holds the published values. Idempotent: moved appointments
  * sit on or after restoration, outside the window, so a second run finds nobody; if restoration
