@@ -5,6 +5,8 @@ import { appointmentServices, componentStatuses } from './constants';
 export const componentGroups = sqliteTable('component_groups', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** Swahili name for the Swahili pages; the English one is shown when absent. */
+  nameSw: text('name_sw'),
   description: text('description'),
   position: integer('position').notNull().default(0),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -14,6 +16,7 @@ export const componentGroups = sqliteTable('component_groups', {
 export const components = sqliteTable('components', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  nameSw: text('name_sw'),
   description: text('description'),
   groupId: text('group_id').references(() => componentGroups.id, { onDelete: 'set null' }),
   position: integer('position').notNull().default(0),

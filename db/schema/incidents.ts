@@ -9,6 +9,8 @@ export const incidents = sqliteTable(
     id: text('id').primaryKey(),
     kind: text('kind', { enum: incidentKinds }).notNull().default('incident'),
     name: text('name').notNull(),
+    /** Swahili name for the Swahili pages; the English one is shown when absent. */
+    nameSw: text('name_sw'),
     status: text('status', { enum: allIncidentStatuses }).notNull(),
     impact: text('impact', { enum: incidentImpacts }).notNull().default('none'),
     /** First day of disruption (YYYY-MM-DD, Africa/Nairobi). */
@@ -17,7 +19,9 @@ export const incidents = sqliteTable(
     expectedRestoration: text('expected_restoration'),
     scheduledFor: text('scheduled_for'),
     scheduledUntil: text('scheduled_until'),
+    /** Markdown, rendered sanitised on the public pages. */
     postmortem: text('postmortem'),
+    postmortemPublishedAt: text('postmortem_published_at'),
     /** Null until the first update is published: until then the incident is invisible to the public. */
     publishedAt: text('published_at'),
     startedAt: text('started_at'),

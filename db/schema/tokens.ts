@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { tokenRoles } from './constants';
+import { users } from './users';
 
 /**
  * API tokens: the secret is shown once; only its SHA-256 is kept, found by its short prefix.
@@ -12,6 +13,8 @@ export const apiTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /** The person the token acts for: four-eyes compares people, not tokens. */
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: tokenRoles }).notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),

@@ -26,6 +26,10 @@ export const incidentUpdates = sqliteTable(
     approvedBy: text('approved_by'),
     publishedBy: text('published_by'),
     overrideReason: text('override_reason'),
+    /** A publisher sent the draft back: why, for the drafter to read and act on. */
+    returnComment: text('return_comment'),
+    returnedBy: text('returned_by'),
+    returnedAt: text('returned_at'),
     /** Id of the X post that carried this update, once sent. */
     xPostId: text('x_post_id'),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
