@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { createFailedAuthThrottle } from './auth/failed-auth-throttle';
+import { createConsoleApp } from './console/console-app';
 import type { AppDependencies } from './dependencies';
 import { DomainError } from './domain-errors';
 import type { AppEnv } from './http/app-env';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDependencies) {
   staffApi.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api/v1', staffApi);
   registerPublicRoutes(app);
+  app.route('/console', createConsoleApp());
 
   app.notFound((c) => problemResponse(c, { title: 'Not Found', status: 404, detail: `Nothing at ${c.req.path}.` }));
   app.onError(function handleError(error, c) {

@@ -40,6 +40,9 @@ const environmentSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   WORKER: z.enum(['on', 'off']).default('on'),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1_048_576),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(['on', 'off']).optional(),
+  BOOKING_WEBHOOK_URL: webAddress.optional(),
+  BOOKING_WEBHOOK_SECRET: z.string().min(24, 'must be at least 24 characters so signatures cannot be forged').optional(),
 });
 
 export type Config = {
@@ -62,6 +65,10 @@ export type Config = {
   runWorker: boolean;
   /** Largest CSV upload to POST /api/v1/appointments/import; every other body is capped at 1 MB. */
   importMaxBytes: number;
+  /** Webhook URLs on loopback or private addresses are refused (SSRF) unless this is on: tests and development use a local receiver. */
+  webhooks: { allowPrivateAddresses: boolean };
+  /** Where every appointment change is POSTed, signed (api/applicants/booking-webhook/); absent: the booking system polls the changes feed. */
+  bookingWebhook?: { url: string; secret: string };
 };
 
 export class ConfigError extends Error {
@@ -88,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const set = setVariables(env);
   const parsed = environmentSchema.safeParse(set);
   const problems = [...(parsed.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []), ...partialXCredentials(set)];
+  if (('BOOKING_WEBHOOK_URL' in set) !== ('BOOKING_WEBHOOK_SECRET' in set)) problems.push('BOOKING_WEBHOOK_URL and BOOKING_WEBHOOK_SECRET: set both (the calls are signed with the secret) or neither');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const xSet = xCredentialNames.every((name) => name in set);
@@ -114,5 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     delivery: { maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     runWorker: e.WORKER === 'on',
     importMaxBytes: e.IMPORT_MAX_BYTES,
+    webhooks: { allowPrivateAddresses: (e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on' },
+    bookingWebhook: e.BOOKING_WEBHOOK_URL && e.BOOKING_WEBHOOK_SECRET ? { url: e.BOOKING_WEBHOOK_URL, secret: e.BOOKING_WEBHOOK_SECRET } : undefined,
   };
 }

@@ -1,8 +1,9 @@
 import type { DatabaseOrTransaction } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
+import type { Actor } from '../auth/actor';
 
 export type AuditEntry = {
-  tokenId: string | null;
+  actor: Actor;
   action: string;
   targetType: string;
   targetId?: string | null;
@@ -13,7 +14,8 @@ export type AuditEntry = {
 /** Writes one audit entry; call it inside the same transaction as the change it records. */
 export async function recordAudit(db: DatabaseOrTransaction, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
-    tokenId: entry.tokenId,
+    tokenId: entry.actor.tokenId,
+    userId: entry.actor.userId,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId ?? null,

@@ -2,6 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { apiTokens } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
+import { systemActor } from './actor';
+import { ensureServiceAccount } from '../staff/service-accounts';
 import { newId } from '../ids';
 import { loggableError } from '../logging/loggable-error';
 import { hashSecret, lookupPrefix } from './tokens';
@@ -41,13 +43,14 @@ export async function registerEnvironmentAdminToken(
         await tx.update(apiTokens).set({ fromEnvironment: true, prefix: lookupPrefix(secret) }).where(eq(apiTokens.id, active.id));
       } else {
         const id = newId();
-        await tx.insert(apiTokens).values({ id, name: 'ADMIN_TOKEN', role: 'admin', prefix: lookupPrefix(secret), secretHash, fromEnvironment: true });
-        await recordAudit(tx, { tokenId: null, action: 'token.create', targetType: 'api_token', targetId: id, detail: { role: 'admin', source: 'ADMIN_TOKEN' } });
+        const userId = await ensureServiceAccount(tx, { key: 'admin-token', name: 'Operator (ADMIN_TOKEN)', role: 'admin' }, new Date());
+        await tx.insert(apiTokens).values({ id, name: 'ADMIN_TOKEN', role: 'admin', userId, prefix: lookupPrefix(secret), secretHash, fromEnvironment: true });
+        await recordAudit(tx, { actor: systemActor, action: 'token.create', targetType: 'api_token', targetId: id, detail: { role: 'admin', source: 'ADMIN_TOKEN' } });
       }
       const revokedAt = new Date().toISOString();
       for (const row of replaced) {
         await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, row.id));
-        await recordAudit(tx, { tokenId: null, action: 'token.revoke', targetType: 'api_token', targetId: row.id, detail: { reason: 'ADMIN_TOKEN has a new value' } });
+        await recordAudit(tx, { actor: systemActor, action: 'token.revoke', targetType: 'api_token', targetId: row.id, detail: { reason: 'ADMIN_TOKEN has a new value' } });
       }
       if (replaced.length > 0) return 'replaced';
       return active ? 'unchanged' : 'registered';

@@ -1,23 +1,39 @@
 import { and, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
+import { apiTokens, users, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
+import { mayHoldTokenRole } from '../staff/token-roles';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from './actor';
-import { conflict, notFound } from '../domain-errors';
+import { badRequest, conflict, notFound } from '../domain-errors';
 import { createApiToken } from './tokens';
 
 /** A token as admins see it: everything but the hash. */
 export type TokenListing = Omit<ApiTokenRow, 'secretHash'>;
 
+export const tokenNameMaxLength = 100;
+
 /** Issues a token; the secret is returned only here and only its hash is kept. */
 export async function issueToken(
   db: Database,
-  input: { name: string; role: TokenRole },
+  input: { name: string; role: TokenRole; userId: string | null },
   context: ActionContext,
 ): Promise<{ token: TokenListing; secret: string }> {
+  const name = input.name.trim();
+  if (name === '' || name.length > tokenNameMaxLength) {
+    throw badRequest('Name the token after who or what uses it.', [{ field: 'name', message: `Give a name of 1 to ${tokenNameMaxLength} characters, like “Comms desk: Wanjiru”.` }]);
+  }
   return db.transaction(async (tx) => {
-    const { token, secret } = await createApiToken(tx, { name: input.name.trim(), role: input.role });
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'token.create', targetType: 'api_token', targetId: token.id, detail: { role: input.role } });
+    const ownerId = input.userId ?? context.actor.userId;
+    if (!ownerId) throw badRequest('Name the account the token acts for in user_id.', [{ field: 'user_id', message: 'Give the id of a staff account.' }]);
+    const [owner] = await tx.select().from(users).where(eq(users.id, ownerId));
+    if (!owner || owner.disabledAt) throw notFound('active staff account', ownerId);
+    if (!mayHoldTokenRole(owner.role, input.role)) {
+      throw badRequest(`${owner.name} is a ${owner.role}, so their token cannot be a ${input.role}. Choose a role no higher than theirs.`, [
+        { field: 'role', message: `At most the account’s own role (${owner.role}).` },
+      ]);
+    }
+    const { token, secret } = await createApiToken(tx, { name, role: input.role, userId: owner.id });
+    await recordAudit(tx, { actor: context.actor, action: 'token.create', targetType: 'api_token', targetId: token.id, detail: { role: input.role } });
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, token.id));
     return { token: withoutHash(row), secret };
   });
@@ -46,7 +62,7 @@ export async function revokeToken(db: Database, tokenId: string, context: Action
       if (others.length === 0) throw conflict('This is the last active admin token; issue another admin token before revoking it.');
     }
     await tx.update(apiTokens).set({ revokedAt: context.now.toISOString() }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'token.revoke', targetType: 'api_token', targetId: tokenId, detail: { role: token.role } });
+    await recordAudit(tx, { actor: context.actor, action: 'token.revoke', targetType: 'api_token', targetId: tokenId, detail: { role: token.role } });
   });
 }
 

@@ -46,7 +46,7 @@ export function requireRole(options: RequireRoleOptions): MiddlewareHandler<AppE
     if (!options.roles.includes(token.role)) {
       throw new ProblemError(403, 'Forbidden', `This action needs the role ${options.roles.join(' or ')}; your token is a ${token.role}.`);
     }
-    c.set('token', { id: token.id, name: token.name, role: token.role });
+    c.set('token', { id: token.id, name: token.name, role: token.role, userId: token.userId });
     await touchToken(db, token, at);
     await next();
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../db/client';
-import { apiTokens, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
+import { apiTokens, users, type ApiTokenRow, type TokenRole } from '../../db/schema/index';
 import { newId } from '../ids';
 
 /** Token format: `hali_<prefix>_<secret>`. The prefix finds the row; only the hash is stored. */
@@ -9,7 +9,7 @@ const tokenPattern = /^hali_([a-z0-9]{8})_([A-Za-z0-9_-]{32,})$/;
 
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-export type AuthenticatedToken = Pick<ApiTokenRow, 'id' | 'name' | 'role'>;
+export type AuthenticatedToken = Pick<ApiTokenRow, 'id' | 'name' | 'role'> & { userId: string };
 
 /**
  * The prefix a secret is found by: a Hali token's own, or for an operator's ADMIN_TOKEN of any
@@ -21,24 +21,27 @@ export function lookupPrefix(secret: string): string {
 
 export async function createApiToken(
   db: DatabaseOrTransaction,
-  input: { name: string; role: TokenRole },
+  input: { name: string; role: TokenRole; userId: string },
 ): Promise<{ token: AuthenticatedToken & { prefix: string }; secret: string }> {
   const prefix = newId(8);
   const secret = `hali_${prefix}_${randomBytes(24).toString('base64url')}`;
   const id = newId();
-  await db.insert(apiTokens).values({ id, name: input.name, role: input.role, prefix, secretHash: hashSecret(secret) });
-  return { token: { id, name: input.name, role: input.role, prefix }, secret };
+  await db.insert(apiTokens).values({ id, name: input.name, role: input.role, userId: input.userId, prefix, secretHash: hashSecret(secret) });
+  return { token: { id, name: input.name, role: input.role, userId: input.userId, prefix }, secret };
 }
 
 export async function findTokenBySecret(db: Database, secret: string): Promise<(AuthenticatedToken & { lastUsedAt: string | null }) | undefined> {
   const prefix = lookupPrefix(secret);
+  // A token acts for its account: a disabled account's tokens stop with it.
   const rows = await db
-    .select()
+    .select({ token: apiTokens })
     .from(apiTokens)
-    .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt)));
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.prefix, prefix), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .then((found) => found.map((row) => row.token));
   const expected = Buffer.from(hashSecret(secret), 'hex');
   const match = rows.find((row) => timingSafeEqual(Buffer.from(row.secretHash, 'hex'), expected));
-  return match ? { id: match.id, name: match.name, role: match.role, lastUsedAt: match.lastUsedAt } : undefined;
+  return match?.userId ? { id: match.id, name: match.name, role: match.role, userId: match.userId, lastUsedAt: match.lastUsedAt } : undefined;
 }
 
 /** last_used_at to the minute: a write on every request would make each read wait for the writer. */

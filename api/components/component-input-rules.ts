@@ -6,6 +6,8 @@ import { badRequest } from '../domain-errors';
 /** A public service as staff describe it; `service` and `office` link it to appointments. */
 export type ComponentInput = {
   name: string;
+  /** Name on the Swahili pages; null or blank: they show `name`. */
+  nameSw?: string | null;
   description?: string | null;
   groupId?: string | null;
   position?: number;
@@ -43,6 +45,7 @@ export async function assertComponentReferences(db: DatabaseOrTransaction, input
 export function componentValues(input: Partial<ComponentInput>) {
   return {
     ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.nameSw !== undefined ? { nameSw: input.nameSw?.trim() || null } : {}),
     ...(input.description !== undefined ? { description: input.description || null } : {}),
     ...(input.groupId !== undefined ? { groupId: input.groupId } : {}),
     ...(input.position !== undefined ? { position: input.position } : {}),

@@ -14,7 +14,7 @@ export async function deleteComponentGroup(db: Database, groupId: string, contex
     const group = await loadComponentGroup(tx, groupId);
     await tx.delete(componentGroups).where(eq(componentGroups.id, groupId));
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'component_group.delete',
       targetType: 'component_group',
       targetId: groupId,

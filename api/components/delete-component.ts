@@ -14,7 +14,7 @@ export async function deleteComponent(db: Database, componentId: string, context
     const component = await loadComponent(tx, componentId);
     await tx.delete(components).where(eq(components.id, componentId));
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'component.delete',
       targetType: 'component',
       targetId: componentId,

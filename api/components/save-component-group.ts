@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { loadComponentGroup, type ComponentGroupWithMembers } from './read-components';
 
 /** A heading on the page that gathers components; `componentIds` sets its members when given. */
-export type ComponentGroupInput = { name: string; description?: string | null; position?: number; componentIds?: string[] };
+export type ComponentGroupInput = { name: string; nameSw?: string | null; description?: string | null; position?: number; componentIds?: string[] };
 
 async function setMembers(tx: Transaction, groupId: string, componentIds: string[], at: string): Promise<void> {
   const found = componentIds.length
@@ -36,13 +36,14 @@ export async function createComponentGroup(db: Database, input: ComponentGroupIn
     await tx.insert(componentGroups).values({
       id,
       name: input.name.trim(),
+      nameSw: input.nameSw?.trim() || null,
       description: input.description || null,
       position: input.position ?? 0,
       createdAt: at,
       updatedAt: at,
     });
     if (input.componentIds) await setMembers(tx, id, input.componentIds, at);
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'component_group.create', targetType: 'component_group', targetId: id });
+    await recordAudit(tx, { actor: context.actor, action: 'component_group.create', targetType: 'component_group', targetId: id });
     return loadComponentGroup(tx, id);
   });
 }
@@ -63,6 +64,7 @@ export async function updateComponentGroup(
       .update(componentGroups)
       .set({
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+        ...(changes.nameSw !== undefined ? { nameSw: changes.nameSw?.trim() || null } : {}),
         ...(changes.description !== undefined ? { description: changes.description || null } : {}),
         ...(changes.position !== undefined ? { position: changes.position } : {}),
         updatedAt: at,
@@ -70,7 +72,7 @@ export async function updateComponentGroup(
       .where(eq(componentGroups.id, groupId));
     if (changes.componentIds) await setMembers(tx, groupId, changes.componentIds, at);
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'component_group.update',
       targetType: 'component_group',
       targetId: groupId,

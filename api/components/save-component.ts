@@ -18,7 +18,7 @@ export async function createComponent(db: Database, input: ComponentInput, conte
       .values({ ...componentValues(input), id: newId(), name: input.name.trim(), createdAt: at, updatedAt: at })
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'component.create',
       targetType: 'component',
       targetId: component.id,
@@ -47,7 +47,7 @@ export async function updateComponent(
       .where(eq(components.id, componentId))
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'component.update',
       targetType: 'component',
       targetId: componentId,

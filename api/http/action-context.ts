@@ -5,5 +5,5 @@ import type { AppEnv } from './app-env';
 /** The one way a route learns who is acting and when: from the authenticated token and the clock. */
 export function actionContext(c: Context<AppEnv>): ActionContext {
   const token = c.get('token');
-  return { now: c.get('deps').now(), actor: { tokenId: token.id, role: token.role } };
+  return { now: c.get('deps').now(), actor: { userId: token.userId, tokenId: token.id, role: token.role } };
 }

@@ -4,8 +4,8 @@ import { ProblemError, problemResponse } from './problem';
 
 export const jsonMaxBytes = 1_048_576;
 
-/** The CSV import has its own limit; everything else is JSON (or no body). */
-const importPath = '/api/v1/appointments/import';
+/** The CSV import (API and console upload) has its own limit; everything else is JSON, a form (or no body). */
+const importPaths = new Set(['/api/v1/appointments/import', '/console/appointments/import']);
 
 function describeBytes(bytes: number): string {
   return bytes % 1_048_576 === 0 ? `${bytes / 1_048_576} MB` : `${bytes.toLocaleString('en')} bytes`;
@@ -28,7 +28,7 @@ export function limitRequestBodies(limits: { importMaxBytes: number }): Middlewa
     `The upload is larger than ${describeBytes(limits.importMaxBytes)} (IMPORT_MAX_BYTES); split the file, or use npm run import:appointments on the server.`,
   );
   return function limitRequestBodies(c, next) {
-    return c.req.path === importPath ? importLimit(c, next) : jsonLimit(c, next);
+    return importPaths.has(c.req.path) ? importLimit(c, next) : jsonLimit(c, next);
   };
 }
 

@@ -32,11 +32,11 @@ export async function approveUpdate(
     assertReviewedRevision(context.expectedRevision, revision, { incidentId, action: 'approve' });
     const [update] = await tx
       .update(incidentUpdates)
-      .set({ state: 'approved', approvedBy: context.actor.tokenId, approvedAt: at, updatedAt: at })
+      .set({ state: 'approved', approvedBy: context.actor.userId, approvedAt: at, updatedAt: at })
       .where(eq(incidentUpdates.id, updateId))
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'update.approve',
       targetType: 'incident_update',
       targetId: updateId,

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { DatabaseOrTransaction } from '../../db/client';
 import {
   incidentUpdates,
   incidents,
@@ -16,6 +16,8 @@ import { checkUpdateContent, updateContentValues, type UpdateContent } from './u
 
 export type NewIncident = UpdateContent & {
   name: string;
+  /** Name on the Swahili pages; null, absent or blank: they show `name`. */
+  nameSw?: string | null;
   kind?: IncidentKind;
   impact: IncidentImpact;
   /** A day (YYYY-MM-DD) or an ISO date-time, stored as its Africa/Nairobi day; a maintenance defaults to its start day. */
@@ -30,7 +32,7 @@ export type NewIncident = UpdateContent & {
  * from its published updates.
  */
 export async function createIncident(
-  db: Database,
+  db: DatabaseOrTransaction,
   input: NewIncident,
   context: ActionContext,
 ): Promise<{ incident: IncidentRow; update: IncidentUpdateRow }> {
@@ -41,7 +43,7 @@ export async function createIncident(
   const disruptionFrom = input.disruptionFrom ? dayOf(input.disruptionFrom) : scheduledFor && kind === 'maintenance' ? dayOf(scheduledFor) : null;
   const scheduledUntil = input.scheduledUntil ? toIsoInstant(input.scheduledUntil) : null;
   const at = context.now.toISOString();
-  const tokenId = context.actor.tokenId;
+  const userId = context.actor.userId;
 
   return db.transaction(async (tx) => {
     throwIfInvalid([
@@ -55,13 +57,14 @@ export async function createIncident(
         id: newId(),
         kind,
         name: input.name.trim(),
+        nameSw: input.nameSw?.trim() || null,
         // Required by the table; shown only once the first update is published with this status.
         status: input.status,
         impact: input.impact,
         disruptionFrom,
         scheduledFor,
         scheduledUntil,
-        createdBy: tokenId,
+        createdBy: userId,
         createdAt: at,
         updatedAt: at,
       })
@@ -75,13 +78,13 @@ export async function createIncident(
         ...updateContentValues(input),
         status: input.status,
         body: input.body,
-        draftedBy: tokenId,
+        draftedBy: userId,
         createdAt: at,
         updatedAt: at,
       })
       .returning();
     await recordAudit(tx, {
-      tokenId,
+      actor: context.actor,
       action: 'incident.create',
       targetType: 'incident',
       targetId: incident.id,

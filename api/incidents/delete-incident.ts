@@ -18,7 +18,7 @@ export async function deleteIncident(db: Database, incidentId: string, context: 
     }
     await tx.delete(incidents).where(eq(incidents.id, incidentId));
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'incident.delete',
       targetType: 'incident',
       targetId: incidentId,

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client';
+import type { DatabaseOrTransaction } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../domain-errors';
@@ -14,7 +14,7 @@ import { checkUpdateContent, updateContentValues, type UpdateContent } from './u
  * race to publish different versions of the same news.
  */
 export async function draftUpdate(
-  db: Database,
+  db: DatabaseOrTransaction,
   incidentId: string,
   content: UpdateContent,
   context: ActionContext,
@@ -38,13 +38,13 @@ export async function draftUpdate(
         ...updateContentValues(content),
         status: content.status,
         body: content.body,
-        draftedBy: context.actor.tokenId,
+        draftedBy: context.actor.userId,
         createdAt: at,
         updatedAt: at,
       })
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'update.draft',
       targetType: 'incident_update',
       targetId: update.id,

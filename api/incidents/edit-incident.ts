@@ -12,6 +12,8 @@ import { revisionOf } from './revision';
 /** The incident's own fields staff may change directly (status and components change through updates). */
 export type IncidentChanges = {
   name?: string;
+  /** Null or blank: the Swahili pages show `name`. */
+  nameSw?: string | null;
   impact?: IncidentImpact;
   postmortem?: string | null;
   scheduledFor?: string | null;
@@ -19,6 +21,15 @@ export type IncidentChanges = {
   /** Only while the incident was never published: it decides whose appointments move. */
   disruptionFrom?: string | null;
 };
+
+/**
+ * A saved postmortem is public (with the incident, once that is published), so saving new text
+ * stamps when it was published; clearing it clears the time, and saving the same text keeps it.
+ */
+function postmortemValues(current: IncidentRow, postmortem: string | null, at: string) {
+  if (postmortem === current.postmortem) return { postmortem };
+  return { postmortem, postmortemPublishedAt: postmortem === null ? null : at };
+}
 
 /**
  * Edits an incident; `publicChange` says whether the public site must be rebuilt. Once published,
@@ -46,8 +57,9 @@ export async function editIncident(
     }
     const values = {
       ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.nameSw !== undefined ? { nameSw: changes.nameSw?.trim() || null } : {}),
       ...(changes.impact !== undefined ? { impact: changes.impact } : {}),
-      ...(changes.postmortem !== undefined ? { postmortem: changes.postmortem || null } : {}),
+      ...(changes.postmortem !== undefined ? postmortemValues(current, changes.postmortem || null, at) : {}),
       ...(changes.scheduledFor !== undefined ? { scheduledFor: changes.scheduledFor && toIsoInstant(changes.scheduledFor) } : {}),
       ...(changes.scheduledUntil !== undefined ? { scheduledUntil: changes.scheduledUntil && toIsoInstant(changes.scheduledUntil) } : {}),
       ...(changes.disruptionFrom !== undefined ? { disruptionFrom: changes.disruptionFrom && dayOf(changes.disruptionFrom) } : {}),
@@ -69,7 +81,7 @@ export async function editIncident(
       .where(eq(incidents.id, incidentId))
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'incident.update',
       targetType: 'incident',
       targetId: incidentId,
@@ -81,7 +93,7 @@ export async function editIncident(
         .set({ state: 'draft', approvedBy: null, approvedAt: null, updatedAt: at })
         .where(eq(incidentUpdates.id, pending.id));
       await recordAudit(tx, {
-        tokenId: context.actor.tokenId,
+        actor: context.actor,
         action: 'update.approval_withdrawn',
         targetType: 'incident_update',
         targetId: pending.id,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { DatabaseOrTransaction } from '../../db/client';
 import { incidentUpdates } from '../../db/schema/index';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest } from '../domain-errors';
@@ -16,7 +16,7 @@ import { checkUpdateContent, updateContentValues, type UpdateContent } from './u
  * stays in the audit log.
  */
 export async function editUpdate(
-  db: Database,
+  db: DatabaseOrTransaction,
   incidentId: string,
   updateId: string,
   changes: Partial<UpdateContent>,
@@ -47,13 +47,13 @@ export async function editUpdate(
         state: 'draft',
         approvedBy: null,
         approvedAt: null,
-        draftedBy: context.actor.tokenId ?? current.draftedBy,
+        draftedBy: context.actor.userId ?? current.draftedBy,
         updatedAt: at,
       })
       .where(eq(incidentUpdates.id, updateId))
       .returning();
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'update.edit',
       targetType: 'incident_update',
       targetId: updateId,

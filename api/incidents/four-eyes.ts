@@ -4,7 +4,7 @@ import { forbidden } from '../domain-errors';
 
 const mayRelease = (role: TokenRole) => role === 'publisher' || role === 'admin';
 
-const wroteIt = (update: IncidentUpdateRow, actor: Actor) => actor.tokenId !== null && update.draftedBy === actor.tokenId;
+const wroteIt = (update: IncidentUpdateRow, actor: Actor) => actor.userId !== null && update.draftedBy === actor.userId;
 
 /** Approval is the second pair of eyes: a publisher or admin other than the person who drafted it. */
 export function assertMayApprove(update: IncidentUpdateRow, actor: Actor): void {

@@ -41,9 +41,9 @@ export async function publishUpdate(
       .update(incidentUpdates)
       .set({
         state: 'published',
-        approvedBy: pending.approvedBy ?? actor.tokenId,
+        approvedBy: pending.approvedBy ?? actor.userId,
         approvedAt: pending.approvedAt ?? at,
-        publishedBy: actor.tokenId,
+        publishedBy: actor.userId,
         publishedAt: at,
         overrideReason,
         updatedAt: at,
@@ -51,10 +51,10 @@ export async function publishUpdate(
       .where(eq(incidentUpdates.id, pending.id))
       .returning();
     const applied = await applyUpdateToIncident(tx, incident, update, at);
-    const rescheduled = await rescheduleAffectedAppointments(tx, incidentId, { now: context.now, tokenId: actor.tokenId });
+    const rescheduled = await rescheduleAffectedAppointments(tx, incidentId, context);
     await enqueueUpdateDeliveries(tx, { incidentId, updateId: update.id, now: context.now });
     await recordAudit(tx, {
-      tokenId: actor.tokenId,
+      actor,
       action: 'update.publish',
       targetType: 'incident_update',
       targetId: update.id,

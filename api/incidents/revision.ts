@@ -6,7 +6,7 @@ import { findPendingUpdate, loadIncident } from './incident-records';
 /** The incident fields a publish releases with its update: on the page, in the X post, in emails. */
 export type RevisionIncident = Pick<
   IncidentRow,
-  'id' | 'kind' | 'name' | 'impact' | 'disruptionFrom' | 'expectedRestoration' | 'scheduledFor' | 'scheduledUntil' | 'postmortem'
+  'id' | 'kind' | 'name' | 'nameSw' | 'impact' | 'disruptionFrom' | 'expectedRestoration' | 'scheduledFor' | 'scheduledUntil' | 'postmortem'
 >;
 /** The update fields a publish releases; not its state or who drafted or approved it. */
 export type RevisionUpdate = Pick<IncidentUpdateRow, 'id' | 'status' | 'body' | 'bodySw' | 'xText' | 'components' | 'expectedRestoration'>;
@@ -27,6 +27,7 @@ export function revisionOf(incident: RevisionIncident, update: RevisionUpdate): 
     incident.id,
     incident.kind,
     incident.name,
+    incident.nameSw,
     incident.impact,
     incident.disruptionFrom,
     incident.expectedRestoration,

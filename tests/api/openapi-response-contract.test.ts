@@ -3,7 +3,7 @@ import { ContractMismatch, responseContract, type ResponseContract } from '../su
 import { createTestContext, type TestContext } from '../support/test-context';
 
 const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': `${type}; charset=utf-8` } });
-const token = { id: 'p31zjtct2jer', name: 'Comms desk', role: 'drafter', prefix: 'abcd', created_at: '2026-11-25T08:00:00.000Z', last_used_at: null, revoked_at: null };
+const token = { id: 'p31zjtct2jer', name: 'Comms desk', role: 'drafter', prefix: 'abcd', user_id: 'u-wanjiru', created_at: '2026-11-25T08:00:00.000Z', last_used_at: null, revoked_at: null };
 
 /** The check test-context runs on every answer, fed answers the document does and does not allow. */
 describe('the response contract', () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, deliveries, incidentComponents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, approve, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, approve, draftIncident, expectJson, outageDraft, publish, userIdOf } from './staff-api-fixtures';
 
 describe('publishing with four eyes', () => {
   let t: TestContext;
@@ -32,7 +32,7 @@ describe('publishing with four eyes', () => {
       pending_update_id: null,
       rescheduled: { moved: 0, waiting: 0 },
     });
-    const publisher2 = await tokenIdOf(t, 'publisher2');
+    const publisher2 = await userIdOf(t, 'publisher2');
     expect(published.updates[0]).toMatchObject({ state: 'published', published_by: publisher2, approved_by: publisher2, override_reason: null });
     expect(t.siteBuildReasons.length).toBe(buildsBefore + 1);
 
@@ -76,8 +76,8 @@ describe('publishing with four eyes', () => {
     // The drafter still may not publish their own words, even approved.
     expect((await publish(t, incident.id, t.tokens.publisher)).status).toBe(403);
     const published = await expectJson(await publish(t, incident.id, t.tokens.admin), 200);
-    expect(published.updates[0].approved_by).toBe(await tokenIdOf(t, 'publisher2'));
-    expect(published.updates[0].published_by).toBe(await tokenIdOf(t, 'admin'));
+    expect(published.updates[0].approved_by).toBe(await userIdOf(t, 'publisher2'));
+    expect(published.updates[0].published_by).toBe(await userIdOf(t, 'admin'));
   });
 
   it('lets an admin publish their own draft only with an override reason, kept on the update and in the audit log', async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, deliveries, incidentUpdates, incidents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, currentRevision, draftIncident, expectJson, outageDraft, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, currentRevision, draftIncident, expectJson, outageDraft, publish, tokenIdOf, userIdOf } from './staff-api-fixtures';
 
 type Problem = { status: number; title: string; detail: string; current_revision?: string };
 
@@ -52,7 +52,7 @@ describe('approve and publish name the revision they reviewed', () => {
     expect(edited.updates[0].revision).not.toBe(reviewed);
     const withdrawn = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'update.approval_withdrawn')))[0];
     expect(withdrawn).toMatchObject({ targetType: 'incident_update', targetId: updateId, tokenId: await tokenIdOf(t, 'drafter') });
-    expect(withdrawn.detail).toMatchObject({ incident_id: incident.id, approved_by: await tokenIdOf(t, 'publisher'), fields: ['name', 'impact'] });
+    expect(withdrawn.detail).toMatchObject({ incident_id: incident.id, approved_by: await userIdOf(t, 'publisher'), fields: ['name', 'impact'] });
 
     // The publisher presses publish with what they reviewed: refused, and nothing goes out.
     const refused = await publishAt(incident.id, t.tokens.publisher, reviewed);

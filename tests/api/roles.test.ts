@@ -36,6 +36,7 @@ describe('who may call what, for every operation in the OpenAPI document', () =>
       drafter: t.tokens.drafter,
       publisher: t.tokens.publisher,
       admin: t.tokens.admin,
+      integration: t.tokens.integration,
     };
   });
   afterAll(() => {

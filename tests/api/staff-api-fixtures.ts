@@ -68,3 +68,11 @@ export async function tokenIdOf(t: TestContext, name: string): Promise<string> {
   expect(token, `token named ${name}`).toBeDefined();
   return token.id;
 }
+
+/** The id of the account a token acts for: what drafted_by, approved_by and published_by name. */
+export async function userIdOf(t: TestContext, name: string): Promise<string> {
+  const list = await expectJson(await t.request('GET', '/api/v1/tokens', { token: t.tokens.admin }), 200);
+  const token = list.items.find((item: { name: string }) => item.name === name);
+  expect(token, `token named ${name}`).toBeDefined();
+  return token.user_id;
+}

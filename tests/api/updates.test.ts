@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentUpdates, incidents } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
-import { addComponent, approve, draftIncident, expectJson, outageDraft, problemFields, publish, tokenIdOf } from './staff-api-fixtures';
+import { addComponent, approve, draftIncident, expectJson, outageDraft, problemFields, publish, userIdOf } from './staff-api-fixtures';
 
 describe('updates and incident edits', () => {
   let t: TestContext;
@@ -66,7 +66,7 @@ describe('updates and incident edits', () => {
     const incident = await draftIncident(t, outageDraft(), t.tokens.drafter);
     const path = `/api/v1/incidents/${incident.id}/updates/${incident.updates[0].id}`;
     const edited = await expectJson(await t.request('PATCH', path, { token: t.tokens.publisher, json: { body: 'Reworded by the duty publisher.' } }), 200);
-    expect(edited.drafted_by).toBe(await tokenIdOf(t, 'publisher'));
+    expect(edited.drafted_by).toBe(await userIdOf(t, 'publisher'));
     expect((await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher)).status).toBe(403);
     expect((await publish(t, incident.id, t.tokens.publisher)).status).toBe(403);
     await expectJson(await approve(t, incident.id, incident.updates[0].id, t.tokens.publisher2), 200);

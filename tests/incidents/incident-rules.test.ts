@@ -22,6 +22,8 @@ const incident = {
   monitoringAt: null,
   resolvedAt: null,
   createdBy: 'tok-a',
+  nameSw: null,
+  postmortemPublishedAt: null,
   createdAt: '2026-11-24T05:00:00.000Z',
   updatedAt: '2026-11-24T06:00:00.000Z',
 } satisfies IncidentRow;
@@ -37,6 +39,9 @@ const update = (changes: Partial<IncidentUpdateRow>): IncidentUpdateRow => ({
   components: {},
   expectedRestoration: null,
   draftedBy: 'tok-a',
+  returnComment: null,
+  returnedBy: null,
+  returnedAt: null,
   approvedBy: null,
   publishedBy: null,
   overrideReason: null,
@@ -98,11 +103,11 @@ describe('input rules', () => {
 describe('four-eyes', () => {
   it('refuses the drafter, except an admin with a reason; scripts (no token) are not restricted', () => {
     const draft = update({ draftedBy: 'tok-a' });
-    expect(() => assertMayApprove(draft, { tokenId: 'tok-a', role: 'publisher' })).toThrow(/someone else must approve/);
-    expect(() => assertMayApprove(draft, { tokenId: 'tok-b', role: 'publisher' })).not.toThrow();
-    expect(() => assertMayPublish(draft, { tokenId: 'tok-a', role: 'admin' }, null)).toThrow(/override_reason/);
-    expect(() => assertMayPublish(draft, { tokenId: 'tok-a', role: 'admin' }, 'No second publisher at night')).not.toThrow();
-    expect(() => assertMayPublish(draft, { tokenId: 'tok-b', role: 'publisher' }, 'reason')).toThrow(/Only an admin/);
-    expect(() => assertMayPublish(update({ draftedBy: null }), { tokenId: null, role: 'admin' }, null)).not.toThrow();
+    expect(() => assertMayApprove(draft, { userId: 'tok-a', tokenId: null, role: 'publisher' })).toThrow(/someone else must approve/);
+    expect(() => assertMayApprove(draft, { userId: 'tok-b', tokenId: null, role: 'publisher' })).not.toThrow();
+    expect(() => assertMayPublish(draft, { userId: 'tok-a', tokenId: null, role: 'admin' }, null)).toThrow(/override_reason/);
+    expect(() => assertMayPublish(draft, { userId: 'tok-a', tokenId: null, role: 'admin' }, 'No second publisher at night')).not.toThrow();
+    expect(() => assertMayPublish(draft, { userId: 'tok-b', tokenId: null, role: 'publisher' }, 'reason')).toThrow(/Only an admin/);
+    expect(() => assertMayPublish(update({ draftedBy: null }), { userId: null, tokenId: null, role: 'admin' }, null)).not.toThrow();
   });
 });

@@ -8,7 +8,7 @@ import { pendingRevision } from '../../api/incidents/revision';
 import { appointmentMoves, appointments, auditLog, incidents, offices } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 
-const script = { tokenId: null, role: 'admin' as const };
+const script = { userId: null, tokenId: null, role: 'admin' as const };
 
 describe('publishUpdate called from a script (as the demo seed does)', () => {
   let t: TestContext;
@@ -100,11 +100,11 @@ describe('publishUpdate called from a script (as the demo seed does)', () => {
     const drafted = await createIncident(
       t.db,
       { name: 'Second', impact: 'minor', status: 'investigating', body: 'Checking.' },
-      { now, actor: { tokenId: 'tok-publisher', role: 'publisher' } },
+      { now, actor: { userId: 'tok-publisher', tokenId: null, role: 'publisher' } },
     );
-    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-publisher', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(publishUpdate(t.db, incident.id, { now, actor: { tokenId: 'tok-drafter', role: 'drafter' }, expectedRevision: await pendingRevision(t.db, incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
-    const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { tokenId: 'tok-other', role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) });
+    await expect(publishUpdate(t.db, drafted.incident.id, { now, actor: { userId: 'tok-publisher', tokenId: null, role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(publishUpdate(t.db, incident.id, { now, actor: { userId: 'tok-drafter', tokenId: null, role: 'drafter' }, expectedRevision: await pendingRevision(t.db, incident.id) })).rejects.toMatchObject({ kind: 'forbidden' });
+    const published = await publishUpdate(t.db, drafted.incident.id, { now, actor: { userId: 'tok-other', tokenId: null, role: 'publisher' }, expectedRevision: await pendingRevision(t.db, drafted.incident.id) });
     expect(published.update.publishedBy).toBe('tok-other');
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerEnvironmentAdminToken, revokedAdminTokenLine } from '../../api/auth/environment-admin-token';
 import { systemActor } from '../../api/auth/actor';
 import { revokeToken } from '../../api/auth/manage-tokens';
-import { createApiToken } from '../../api/auth/tokens';
+import { createAccountWithToken } from '../../api/staff/account-with-token';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import { apiTokens } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
@@ -89,7 +89,7 @@ describe('npm start', () => {
     const connection = await openDatabase({ url: databaseUrl });
     await migrateDatabase(connection.db);
     await registerEnvironmentAdminToken(connection.db, adminToken);
-    await createApiToken(connection.db, { name: 'second admin', role: 'admin' });
+    await createAccountWithToken(connection.db, { name: 'second admin', email: 'second-admin@test.invalid', role: 'admin' }, new Date());
     const [environmentToken] = await connection.db.select().from(apiTokens).where(eq(apiTokens.fromEnvironment, true));
     await revokeToken(connection.db, environmentToken.id, { now: new Date(), actor: systemActor });
     connection.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findTokenBySecret } from '../../api/auth/tokens';
 import { loadConfig } from '../../api/config';
+import { verifySignIn } from '../../api/staff/verify-sign-in';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
 import { apiTokens, components, incidents } from '../../db/schema/index';
 import { isDatabaseEmpty } from '../../scripts/demo/demo';
@@ -60,8 +61,17 @@ describe('preparing the database at start', () => {
     expect(await isDatabaseEmpty(connection.db)).toBe(false);
     const demoIncidents = (await connection.db.select().from(incidents)).length;
 
+    // A drafter's and a publisher's console sign-in, printed once, that really sign in.
+    const signIns = [...first.printed.matchAll(/(drafter|publisher)\s+Email (\S+)\s+Password (\S+)/g)];
+    expect(signIns.map((m) => m[1])).toEqual(['drafter', 'publisher']);
+    for (const [, role, email, password] of signIns) {
+      const outcome = await verifySignIn(connection.db, { email, password }, new Date('2026-11-25T08:00:00Z'));
+      expect(outcome.ok && outcome.user.role).toBe(role);
+    }
+
     const second = await startOnce(connection, { NODE_ENV: 'development' });
     expect(second.printed).not.toContain('Loaded the demo');
+    expect(second.printed).not.toContain('Password');
     expect(await connection.db.select().from(incidents)).toHaveLength(demoIncidents);
   }, 60_000);
 

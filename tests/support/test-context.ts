@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client';
 import { createApp } from '../../api/app';
 import { loadConfig, type Config } from '../../api/config';
-import { createApiToken } from '../../api/auth/tokens';
+import { createAccountWithToken } from '../../api/staff/account-with-token';
 import type { TokenRole } from '../../db/schema/index';
 import type { SiteBuildStatus } from '../../api/dependencies';
 import { responseContract, type ResponseContract } from './response-contract';
@@ -15,7 +15,7 @@ export type TestContext = {
   app: ReturnType<typeof createApp>;
   dir: string;
   databaseUrl: string;
-  /** One token per role, plus a second publisher and drafter for four-eyes tests. */
+  /** One token per role, each for its own account (`<key>@test.invalid`), plus a second publisher and drafter for four-eyes tests. */
   tokens: Record<TokenRole | 'publisher2' | 'drafter2', string>;
   siteBuildReasons: string[];
   /** What the stand-in site builder reports; tests may change it. */
@@ -53,8 +53,10 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     ['publisher', 'publisher'],
     ['publisher2', 'publisher'],
     ['admin', 'admin'],
+    ['integration', 'integration'],
   ] as const) {
-    tokens[key] = (await createApiToken(connection.db, { name: key, role })).secret;
+    // One person per key: four-eyes compares accounts, so drafter and drafter2 must be different people.
+    tokens[key] = (await createAccountWithToken(connection.db, { name: key, email: `${key}@test.invalid`, role }, now.value)).secret;
   }
   let contract: Promise<ResponseContract> | undefined;
   const documentContract = () =>

@@ -10,6 +10,7 @@ export function componentJson(component: ComponentRow): z.infer<typeof Component
   return {
     id: component.id,
     name: component.name,
+    name_sw: component.nameSw,
     description: component.description,
     group_id: component.groupId,
     position: component.position,
@@ -28,6 +29,7 @@ export function componentGroupJson(group: ComponentGroupWithMembers): z.infer<ty
   return {
     id: group.id,
     name: group.name,
+    name_sw: group.nameSw,
     description: group.description,
     position: group.position,
     components: group.componentIds,
@@ -40,6 +42,7 @@ export function componentGroupJson(group: ComponentGroupWithMembers): z.infer<ty
 export function componentInput(body: z.infer<typeof EditComponentSchema>): Partial<ComponentInput> {
   return {
     name: body.name,
+    nameSw: body.name_sw,
     description: body.description,
     groupId: body.group_id,
     position: body.position,
@@ -54,5 +57,5 @@ export function componentInput(body: z.infer<typeof EditComponentSchema>): Parti
 
 /** A group request body as domain input (`components` are member ids). */
 export function componentGroupInput(body: z.infer<typeof EditComponentGroupSchema>): Partial<ComponentGroupInput> {
-  return { name: body.name, description: body.description, position: body.position, componentIds: body.components };
+  return { name: body.name, nameSw: body.name_sw, description: body.description, position: body.position, componentIds: body.components };
 }

@@ -4,8 +4,12 @@ import { listSchema } from '../../http/paging';
 
 export const ComponentIdParamSchema = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'p31zjtct2jer' }) });
 
+/** Optional: the Swahili pages show the English name when there is none; blank clears it. */
+const swahiliName = z.string().trim().max(200, 'at most 200 characters').nullable().openapi({ description: 'Name on the Swahili pages (null or blank: the English name).' });
+
 const componentFields = {
   name: z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters').openapi({ example: 'Passport application receiving — Nyayo House' }),
+  name_sw: swahiliName.openapi({ example: 'Kupokea maombi ya pasipoti — Nyayo House' }),
   description: z.string().max(2_000).nullable(),
   group_id: z.string().nullable(),
   position: z.number().int().min(0),
@@ -29,6 +33,7 @@ export const ComponentSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    name_sw: z.string().nullable(),
     description: z.string().nullable(),
     group_id: z.string().nullable(),
     position: z.number().int(),
@@ -47,6 +52,7 @@ export const ComponentListSchema = listSchema(ComponentSchema, 'ComponentList');
 
 const groupFields = {
   name: z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters').openapi({ example: 'Nyayo House, Nairobi' }),
+  name_sw: swahiliName,
   description: z.string().max(2_000).nullable(),
   position: z.number().int().min(0),
   components: z.array(z.string()).openapi({ description: 'Ids of the member components; given, it replaces the membership.' }),
@@ -59,6 +65,7 @@ export const ComponentGroupSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    name_sw: z.string().nullable(),
     description: z.string().nullable(),
     position: z.number().int(),
     components: z.array(z.string()),

@@ -30,6 +30,7 @@ export function registerCreateIncident(app: OpenApiRouter): void {
       {
         ...updateContentFromJson(body),
         name: body.name,
+        nameSw: body.name_sw,
         kind: body.kind,
         impact: body.impact,
         disruptionFrom: body.disruption_from,

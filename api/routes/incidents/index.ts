@@ -1,5 +1,6 @@
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { registerIncidentAffectedRoutes } from './affected/index';
+import { registerIncidentApplicantActionRoutes } from './applicant-actions/index';
 import { registerApproveUpdate } from './approve-update';
 import { registerCreateIncident } from './create';
 import { registerCreateUpdate } from './create-update';
@@ -26,4 +27,5 @@ export function registerIncidentRoutes(app: OpenApiRouter): void {
   registerIncidentAffectedRoutes(app);
   registerIncidentPreviewRoutes(app);
   registerIncidentDeliveryRoutes(app);
+  registerIncidentApplicantActionRoutes(app);
 }

@@ -11,6 +11,8 @@ import { incidentStates } from '../../incidents/read-incidents';
 
 const day = z.iso.date({ error: 'use a day like 2026-11-25' });
 const instant = z.iso.datetime({ offset: true, error: 'use an ISO date-time like 2026-11-25T08:00:00+03:00' });
+/** Optional everywhere: the Swahili pages show the English name when there is none; blank clears it. */
+const swahiliName = z.string().trim().max(200, 'at most 200 characters').nullish().openapi({ description: 'Name on the Swahili pages (null or blank: the English name).' });
 const text = (max: number) => z.string().trim().min(1, 'cannot be empty').max(max, `at most ${max} characters`);
 
 export const ComponentStatusMapSchema = z
@@ -34,6 +36,7 @@ const updateContent = {
 export const CreateIncidentSchema = z
   .object({
     name: text(200),
+    name_sw: swahiliName,
     kind: z.enum(incidentKinds).default('incident'),
     impact: z.enum(incidentImpacts),
     ...updateContent,
@@ -49,6 +52,7 @@ export const EditUpdateSchema = z.object(updateContent).partial().openapi('EditU
 export const EditIncidentSchema = z
   .object({
     name: text(200),
+    name_sw: swahiliName,
     impact: z.enum(incidentImpacts),
     postmortem: z.string().max(50_000).nullable(),
     scheduled_for: instant.nullable(),
@@ -100,7 +104,7 @@ export const IncidentUpdateSchema = z
     x_text: nullableText,
     components: ComponentStatusMapSchema,
     expected_restoration: nullableText,
-    drafted_by: nullableText.openapi({ description: 'Token id.' }),
+    drafted_by: nullableText.openapi({ description: 'Staff account id (the person, whichever token or console session they used).' }),
     approved_by: nullableText,
     published_by: nullableText,
     override_reason: nullableText,
@@ -120,6 +124,7 @@ export const IncidentSchema = z
     id: z.string(),
     kind: z.enum(incidentKinds),
     name: z.string(),
+    name_sw: nullableText.openapi({ description: 'The name on the Swahili pages; null: they show `name`.' }),
     status: z.enum(allIncidentStatuses),
     impact: z.enum(incidentImpacts),
     components: ComponentStatusMapSchema.openapi({ description: 'As of the latest published update.' }),
@@ -127,7 +132,8 @@ export const IncidentSchema = z
     expected_restoration: nullableText,
     scheduled_for: nullableText,
     scheduled_until: nullableText,
-    postmortem: nullableText,
+    postmortem: nullableText.openapi({ description: 'Markdown, shown on the incident page (sanitised) and in the Statuspage JSON.' }),
+    postmortem_published_at: nullableText.openapi({ description: 'When the postmortem text was last saved; null without one.' }),
     published_at: nullableText.openapi({ description: 'Null while nothing is published: invisible to the public.' }),
     started_at: nullableText,
     monitoring_at: nullableText,

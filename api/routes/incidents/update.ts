@@ -32,6 +32,7 @@ export function registerUpdateIncident(app: OpenApiRouter): void {
       id,
       {
         name: body.name,
+        nameSw: body.name_sw,
         impact: body.impact,
         postmortem: body.postmortem,
         scheduledFor: body.scheduled_for,

@@ -16,14 +16,14 @@ const route = staffRoute({
   request: { body: { required: true, content: { 'application/json': { schema: CreateTokenSchema } } } },
   responses: {
     201: { description: 'The token and, once only, its secret.', content: { 'application/json': { schema: CreatedTokenSchema } } },
-    ...problemResponses(400),
+    ...problemResponses(400, 404),
   },
 });
 
 export function registerCreateToken(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const body = c.req.valid('json');
-    const { token, secret } = await issueToken(c.get('deps').db, body, actionContext(c));
+    const { token, secret } = await issueToken(c.get('deps').db, { name: body.name, role: body.role, userId: body.user_id ?? null }, actionContext(c));
     // The secret must not linger in caches or proxies.
     c.header('Cache-Control', 'no-store');
     return c.json({ ...tokenJson(token), token: secret }, 201);

@@ -10,6 +10,7 @@ export function tokenJson(token: TokenListing): z.infer<typeof TokenSchema> {
     role: token.role,
     prefix: token.prefix,
     created_at: token.createdAt,
+    user_id: token.userId,
     last_used_at: token.lastUsedAt,
     revoked_at: token.revokedAt,
   };

@@ -7,7 +7,11 @@ export const TokenIdParamSchema = z.object({ id: z.string().openapi({ param: { n
 export const CreateTokenSchema = z
   .object({
     name: z.string().trim().min(1, 'cannot be empty').max(100, 'at most 100 characters').openapi({ example: 'Comms desk: Wanjiru' }),
-    role: z.enum(tokenRoles).openapi({ description: 'drafter: writes drafts; publisher: approves, publishes and edits components; admin: everything, including tokens.' }),
+    role: z.enum(tokenRoles).openapi({
+      description:
+        'drafter: writes drafts; publisher: approves, publishes and edits components; admin: everything, including tokens and accounts; integration: reads appointment changes only. Never more than the owning account’s role.',
+    }),
+    user_id: z.string().min(1).optional().openapi({ description: 'The account the token acts for (four-eyes compares accounts). Default: your own.' }),
   })
   .openapi('CreateToken');
 
@@ -16,6 +20,7 @@ export const TokenSchema = z
     id: z.string(),
     name: z.string(),
     role: z.enum(tokenRoles),
+    user_id: z.string().nullable().openapi({ description: 'The account the token acts for.' }),
     prefix: z.string().openapi({ description: 'Identifies the token without revealing it.' }),
     created_at: z.string(),
     last_used_at: z.string().nullable(),
