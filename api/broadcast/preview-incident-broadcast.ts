@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { DatabaseOrTransaction } from '../../db/client';
 import { offices, type AppointmentLanguage, type IncidentStatus, type UpdateState } from '../../db/schema/index';
 import { previewReschedule, type ReschedulePreview } from '../appointments/preview-reschedule';
 import type { Config } from '../config';
@@ -41,7 +41,7 @@ const sampleApplicants: Record<AppointmentLanguage, { fullName: string; referenc
  * which publish queues it by), a sample applicant email in English and in Swahili, and the
  * appointments it would move.
  */
-export async function previewIncidentBroadcast(db: Database, config: Config, incidentId: string, options: { now: Date }): Promise<BroadcastPreview> {
+export async function previewIncidentBroadcast(db: DatabaseOrTransaction, config: Config, incidentId: string, options: { now: Date }): Promise<BroadcastPreview> {
   const incident = await loadIncident(db, incidentId);
   const pending = await findPendingUpdate(db, incidentId);
   if (!pending) throw conflict('This incident has no draft or approved update to preview; draft one first (POST /incidents/{id}/updates).');

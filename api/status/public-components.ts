@@ -23,6 +23,7 @@ export function publicComponents(rows: PublishedRows['components'], incidents: P
     .map((c) => ({
       id: c.id,
       name: c.name,
+      nameSw: c.nameSw,
       description: c.description,
       groupId: c.groupId,
       position: c.position,
@@ -30,6 +31,7 @@ export function publicComponents(rows: PublishedRows['components'], incidents: P
       status: shownComponentStatus(c.status, fromOpenIncidents.get(c.id) ?? []),
       showcase: c.showcase,
       onlyShowIfDegraded: c.onlyShowIfDegraded,
+      service: c.service,
       startDate: c.startDate,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
@@ -45,6 +47,7 @@ export function publicGroups(rows: PublishedRows['groups'], components: PublicCo
       return {
         id: g.id,
         name: g.name,
+        nameSw: g.nameSw,
         description: g.description,
         position: g.position,
         status: worstComponentStatus(members.map((c) => c.status)),

@@ -35,10 +35,12 @@ function publicIncident(
   updates: PublicUpdate[],
   affected: IncidentComponentRow[],
 ): PublicIncident {
-  const { id, kind, name, status, impact, disruptionFrom, expectedRestoration, scheduledFor, scheduledUntil, postmortem } = incident;
-  const { startedAt, monitoringAt, resolvedAt } = incident;
+  const { id, kind, name, nameSw, status, impact, disruptionFrom, expectedRestoration, scheduledFor, scheduledUntil, postmortem } = incident;
+  const { postmortemPublishedAt, startedAt, monitoringAt, resolvedAt } = incident;
   return {
-    id, kind, name, status, impact, disruptionFrom, expectedRestoration, scheduledFor, scheduledUntil, postmortem,
+    id, kind, name, nameSw, status, impact, disruptionFrom, expectedRestoration, scheduledFor, scheduledUntil, postmortem,
+    // Saved before the incident went public, a postmortem is published with it.
+    postmortemPublishedAt: postmortem === null ? null : latestTime([publishedAt, postmortemPublishedAt]),
     publishedAt, startedAt, monitoringAt, resolvedAt,
     updatedAt: latestTime([publishedAt, resolvedAt, ...updates.map((u) => u.publishedAt)]),
     open: isIncidentOpen(incident),

@@ -1,4 +1,4 @@
-import type { ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../../db/schema/constants';
+import type { AppointmentService, ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../../db/schema/constants';
 import type { PageStatus } from './page-status';
 
 // The published read model: everything the public site, feeds and JSON are made from, and
@@ -19,6 +19,8 @@ export type PublicIncident = {
   id: string;
   kind: IncidentKind;
   name: string;
+  /** Swahili name for the Swahili pages; null: they show `name`. */
+  nameSw: string | null;
   status: IncidentStatus;
   impact: IncidentImpact;
   /** YYYY-MM-DD dates in Africa/Nairobi. */
@@ -27,6 +29,8 @@ export type PublicIncident = {
   scheduledFor: string | null;
   scheduledUntil: string | null;
   postmortem: string | null;
+  /** When the postmortem was last saved (null: none). */
+  postmortemPublishedAt: string | null;
   publishedAt: string;
   startedAt: string | null;
   monitoringAt: string | null;
@@ -42,6 +46,7 @@ export type PublicIncident = {
 export type PublicComponent = {
   id: string;
   name: string;
+  nameSw: string | null;
   description: string | null;
   groupId: string | null;
   position: number;
@@ -51,6 +56,8 @@ export type PublicComponent = {
   status: ComponentStatus;
   showcase: boolean;
   onlyShowIfDegraded: boolean;
+  /** Which appointments it serves (null: none); the home page lays outages out as offices × services. */
+  service: AppointmentService | null;
   startDate: string | null;
   createdAt: string;
   updatedAt: string;
@@ -59,6 +66,7 @@ export type PublicComponent = {
 export type PublicGroup = {
   id: string;
   name: string;
+  nameSw: string | null;
   description: string | null;
   position: number;
   /** The worst shown status among its components. */

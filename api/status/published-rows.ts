@@ -6,8 +6,8 @@ export type PublishedRows = {
   groups: ComponentGroupRow[];
   incidents: Pick<
     IncidentRow,
-    | 'id' | 'kind' | 'name' | 'status' | 'impact' | 'disruptionFrom' | 'expectedRestoration' | 'scheduledFor' | 'scheduledUntil'
-    | 'postmortem' | 'publishedAt' | 'startedAt' | 'monitoringAt' | 'resolvedAt'
+    | 'id' | 'kind' | 'name' | 'nameSw' | 'status' | 'impact' | 'disruptionFrom' | 'expectedRestoration' | 'scheduledFor' | 'scheduledUntil'
+    | 'postmortem' | 'postmortemPublishedAt' | 'publishedAt' | 'startedAt' | 'monitoringAt' | 'resolvedAt'
   >[];
   incidentComponents: IncidentComponentRow[];
   /** Only published updates count; others are skipped. */

@@ -98,6 +98,8 @@ export function serializeIncident(incident: PublicIncident, context: SerializerC
     monitoring_at: incident.monitoringAt,
     resolved_at: incident.resolvedAt,
     shortlink: `${context.publicUrl}/incidents/${incident.id}/`,
+    postmortem_body: incident.postmortem,
+    postmortem_published_at: incident.postmortemPublishedAt,
     incident_updates: updates,
     components: incident.affected
       .map((a) => context.componentsById.get(a.componentId))

@@ -51,6 +51,9 @@ export type StatuspageIncident = {
   monitoring_at: string | null;
   resolved_at: string | null;
   shortlink: string;
+  /** The postmortem as staff wrote it (Markdown), and when it was published; null: none. */
+  postmortem_body: string | null;
+  postmortem_published_at: string | null;
   /** Newest first. */
   incident_updates: StatuspageIncidentUpdate[];
   components: StatuspageComponent[];

@@ -4,6 +4,7 @@
  */
 export const outageNotice = {
   name: 'Passport application receiving and collection services down',
+  nameSw: 'Huduma za kupokea maombi na kukabidhi pasipoti hazipatikani',
   body:
     'We regret to inform our clients that our normal passport application receiving and collection services are currently experiencing downtime. ' +
     'Our engineers are actively working to resolve the issue promptly. Alternative dates for affected applicants will be communicated swiftly. ' +
@@ -30,6 +31,7 @@ export const outageIdentified = {
 
 export const paymentIncident = {
   name: 'eCitizen payment confirmations delayed',
+  nameSw: 'Uthibitisho wa malipo ya eCitizen umechelewa',
   updates: [
     {
       status: 'investigating' as const,
@@ -51,6 +53,7 @@ export const paymentIncident = {
 
 export const printingMaintenance = {
   name: 'Passport printing system upgrade',
+  nameSw: 'Uboreshaji wa mfumo wa kuchapisha pasipoti',
   body:
     'The new passport printers are being installed at Nyayo House. Passport collection at Nyayo House will pause during the work; all other services continue.',
   bodySw:

@@ -13,6 +13,7 @@ import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
 import { demoOffices } from './demo-offices';
 import { outageIdentified, outageNotice, paymentIncident, printingMaintenance } from './demo-notices';
 import { seedDemoAppointments } from './demo-appointments';
+import { demoHistory, type DemoTarget } from './demo-history';
 
 /** True when there is nothing to lose: no components and no incidents yet. */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
@@ -21,10 +22,13 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return componentCount === 0 && incidentCount === 0;
 }
 
-const serviceNames: Record<AppointmentService, string> = {
-  application: 'Passport application receiving',
-  collection: 'Passport collection',
+const serviceNames: Record<AppointmentService, { en: string; sw: string }> = {
+  application: { en: 'Passport application receiving', sw: 'Kupokea maombi ya pasipoti' },
+  collection: { en: 'Passport collection', sw: 'Kukabidhi pasipoti' },
 };
+
+/** The services have run since long before the 90 days of uptime the page shows. */
+const inServiceDays = 365;
 
 /** The n-th working day (not a weekend, not a Kenyan holiday) after `day`. */
 function workingDayAfter(day: string, n: number): string {
@@ -55,12 +59,15 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
   for (const [index, office] of demoOffices.entries()) {
     await createOffice(db, { code: office.code, name: office.name, address: office.address, capacity: { application: office.application, collection: office.collection } }, script(now));
     const groupId = newId();
-    await db.insert(componentGroups).values({ id: groupId, name: office.name, position: index + 1 });
+    await db.insert(componentGroups).values({ id: groupId, name: office.name, nameSw: office.nameSw, position: index + 1 });
     componentIds[office.code] = { application: newId(), collection: newId() };
     for (const [position, service] of (['application', 'collection'] as const).entries()) {
+      const place = office.name.replace(/ Regional Office$/, '');
       await db.insert(components).values({
         id: componentIds[office.code][service],
-        name: `${serviceNames[service]} — ${office.name.replace(/ Regional Office$/, '')}`,
+        name: `${serviceNames[service].en} — ${place}`,
+        nameSw: `${serviceNames[service].sw} — ${place}`,
+        startDate: addDays(today, -inServiceDays),
         groupId,
         position,
         service,
@@ -70,19 +77,67 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
   }
   const onlineGroup = newId();
   const eCitizenId = newId();
-  await db.insert(componentGroups).values({ id: onlineGroup, name: 'Online services', position: 0 });
+  const enquiriesId = newId();
+  await db.insert(componentGroups).values({ id: onlineGroup, name: 'Online services', nameSw: 'Huduma za mtandaoni', position: 0 });
   await db.insert(components).values([
-    { id: eCitizenId, name: 'eCitizen passport applications and payments', groupId: onlineGroup, position: 0 },
-    { id: newId(), name: 'Passport status enquiries (SMS and web)', groupId: onlineGroup, position: 1 },
+    {
+      id: eCitizenId,
+      name: 'eCitizen passport applications and payments',
+      nameSw: 'Maombi na malipo ya pasipoti kupitia eCitizen',
+      groupId: onlineGroup,
+      position: 0,
+      startDate: addDays(today, -inServiceDays),
+    },
+    {
+      id: enquiriesId,
+      name: 'Passport status enquiries (SMS and web)',
+      nameSw: 'Kuuliza hali ya pasipoti (SMS na tovuti)',
+      groupId: onlineGroup,
+      position: 1,
+      startDate: addDays(today, -inServiceDays),
+    },
   ]);
 
   await seedDemoAppointments(db, { from: addDays(today, -5), to: addDays(today, 40) });
+
+  // Ninety days of past trouble, for the uptime bars and the history.
+  const targetId = (target: DemoTarget) =>
+    target === 'ecitizen' ? eCitizenId : target === 'enquiries' ? enquiriesId : componentIds[target.office][target.service];
+  for (const past of demoHistory) {
+    const start = new Date(Date.parse(`${addDays(today, -past.daysAgo)}T00:00:00+03:00`) + past.startHour * 3_600_000);
+    const end = new Date(start.getTime() + past.hours * 3_600_000);
+    const affected = (status: ComponentStatus) => Object.fromEntries(past.targets.map((t) => [targetId(t), status]));
+    const maintenance = past.kind === 'maintenance';
+    const created = await createIncident(
+      db,
+      {
+        name: past.name,
+        nameSw: past.nameSw,
+        kind: past.kind,
+        impact: past.impact,
+        status: maintenance ? 'in_progress' : 'investigating',
+        body: past.body,
+        bodySw: past.bodySw,
+        components: affected(past.status),
+        ...(maintenance ? { scheduledFor: start.toISOString(), scheduledUntil: end.toISOString() } : {}),
+      },
+      script(start),
+    );
+    await publishPending(created.incident.id, start);
+    await draftUpdate(
+      db,
+      created.incident.id,
+      { status: maintenance ? 'completed' : 'resolved', body: past.resolved, bodySw: past.resolvedSw, components: affected('operational') },
+      script(end),
+    );
+    await publishPending(created.incident.id, end);
+  }
 
   // An earlier incident, resolved, for the history page.
   const pastStart = hoursAgo(24 * 38);
   const payment = await createIncident(
     db,
-    { name: paymentIncident.name, impact: 'minor', ...paymentIncident.updates[0], components: { [eCitizenId]: 'degraded_performance' } },
+    { name: paymentIncident.name, nameSw: paymentIncident.nameSw, impact: 'minor', ...paymentIncident.updates[0], components: { [eCitizenId]: 'degraded_performance' } },
     script(pastStart),
   );
   await publishPending(payment.incident.id, pastStart);

@@ -1,4 +1,4 @@
-import type { ComponentStatus, IncidentImpact, IncidentStatus } from '../../db/schema/constants';
+import type { AppointmentService, ComponentStatus, IncidentImpact, IncidentStatus } from '../../db/schema/constants';
 import type { PageIndicator } from '../../api/status/page-status';
 import { en } from './en';
 import { sw } from './sw';
@@ -44,6 +44,41 @@ export type Strings = {
   backHome: string;
   skipToContent: string;
   lastUpdated: string;
+  /** The door notice, the badge and the widget. */
+  printNotice: string;
+  noticeHeading: string;
+  noticeApology: string;
+  noticeNewDate: string;
+  noticeScan: string;
+  noticeBack: string;
+  badgeLabel: string;
+  postmortemPublished: string;
+  /** The home page's first screen: what is down where, since when, and what to do. */
+  home: {
+    componentStatusShort: Record<ComponentStatus, string>;
+    outageTable: string;
+    office: string;
+    serviceName: Record<AppointmentService, string>;
+    notOffered: string;
+    since: string;
+    alsoAffected: string;
+    doNotTravel: string;
+    apology: string;
+  };
+  /** The 90-day uptime bars and the rule they follow. */
+  uptime: {
+    label: string;
+    rule: string;
+    notYet: string;
+    daysAgo: string;
+    today: string;
+    troubleDays: string;
+    noTroubleDays: string;
+    notCounted: string;
+    /** `{h}` and `{m}` are replaced by hours and minutes. */
+    hoursMinutes: string;
+    minutes: string;
+  };
 };
 
 const byLanguage: Record<Language, Strings> = { en, sw };

@@ -3,4 +3,4 @@ import { historyRss } from '../data/history-feed';
 import { loadSnapshot } from '../data/load-snapshot';
 
 export const GET: APIRoute = () =>
-  new Response(historyRss(loadSnapshot()), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  new Response(historyRss(loadSnapshot(), 'en'), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });

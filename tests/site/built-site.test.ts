@@ -28,7 +28,9 @@ afterAll(() => {
 
 describe('the built site', () => {
   it('holds the public pages, feeds, data and stylesheet, and nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['api', 'hali.css', 'history', 'history.atom', 'history.rss', 'incidents', 'index.html', 'sw']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'api', 'appointment', 'badge', 'badge.svg', 'hali.css', 'history', 'history.atom', 'history.rss', 'incidents', 'index.html', 'notice.css', 'subscribe', 'sw', 'widget', 'widget.css',
+    ]);
     expect(readdirSync(join(dir, 'api/v2'), { recursive: true }).sort()).toEqual([
       'components.json',
       'incidents',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
-import { createApiToken } from '../../api/auth/tokens';
+import { createAccountWithToken } from '../../api/staff/account-with-token';
 import { startServer, type RunningServer } from '../../api/server';
 import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { createTestContext, type TestContext } from '../support/test-context';
@@ -26,8 +26,8 @@ beforeAll(async () => {
   builder = createSiteBuilder(t.config, t.db, { log: () => {} });
   const app = createApp({ config: t.config, db: t.db, now: () => new Date(), siteBuilds: builder });
   tokens = {
-    drafter: (await createApiToken(t.db, { name: 'site drafter', role: 'drafter' })).secret,
-    publisher: (await createApiToken(t.db, { name: 'site publisher', role: 'publisher' })).secret,
+    drafter: (await createAccountWithToken(t.db, { name: 'site drafter', email: 'site-drafter@test.invalid', role: 'drafter' }, new Date())).secret,
+    publisher: (await createAccountWithToken(t.db, { name: 'site publisher', email: 'site-publisher@test.invalid', role: 'publisher' }, new Date())).secret,
   };
   await builder.buildNow('start');
   server = await startServer({ app, siteDir: t.config.site.dir, host: '127.0.0.1', port: 0 });

@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../support/test-context';
 import { insertDemoScenario } from './demo-scenario';
 
 // The pages' content security policy allows only what a real build of the demo needs: if a page
-// gained an inline script or style, a third-party asset or a form, a browser would block it.
+// gained an inline script or style, a third-party asset or a form posting elsewhere, a browser would block it.
 let t: TestContext;
 let builder: SiteBuilder;
 let pages: string[];
@@ -38,7 +38,10 @@ describe('the built pages under their content security policy', () => {
       expect(csp, path).toContain("script-src 'none'");
       expect(csp, path).toContain("style-src 'self'");
       const html = await response.text();
-      expect(html, path).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|<form|<iframe|<object|<embed|<base\s/i);
+      expect(html, path).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=|<iframe|<object|<embed|<base\s/i);
+      // Forms (subscribe, find my appointment) post to this origin only, as form-action allows.
+      expect(csp, path).toContain("form-action 'self'");
+      for (const [form] of html.matchAll(/<form\b[^>]*>/gi)) expect(form, path).toMatch(/\saction="\/(?![/\\])[^"]*"/);
       // Everything a page fetches (stylesheets, icons, images) is on this origin or inline data.
       const fetched = [...html.matchAll(/<(?:link|img|source)\b[^>]*?\s(?:href|src|srcset)="([^"]*)"/gi)]
         .filter(([tag]) => !/rel="alternate"/.test(tag))

@@ -58,6 +58,8 @@ const incidentFields = (statuses: z.ZodType) => ({
   monitoring_at: isoInstant.nullable(),
   resolved_at: isoInstant.nullable(),
   shortlink: z.url(),
+  postmortem_body: z.string().nullable(),
+  postmortem_published_at: isoInstant.nullable(),
   incident_updates: z.array(update(statuses)),
   components: z.array(component),
 });

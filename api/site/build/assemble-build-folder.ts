@@ -21,10 +21,10 @@ export async function carryOverPages(fromDir: string, toDir: string, files: read
 }
 
 /**
- * Moves every file Astro rendered into the build folder, replacing what is there. Renames only:
- * the handful of rendered files, no copying.
+ * Moves every file Astro rendered into the build folder, replacing what is there, and answers
+ * their paths. Renames only: the handful of rendered files, no copying.
  */
-export async function mergeRenderedPages(renderedDir: string, buildDir: string): Promise<void> {
+export async function mergeRenderedPages(renderedDir: string, buildDir: string): Promise<string[]> {
   const paths = await readdir(renderedDir, { recursive: true });
   const kinds = await Promise.all(paths.map(async (path) => ({ path, isFile: (await stat(join(renderedDir, path))).isFile() })));
   const files = kinds.filter((kind) => kind.isFile).map((kind) => kind.path);
@@ -32,4 +32,5 @@ export async function mergeRenderedPages(renderedDir: string, buildDir: string):
   await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(files.map((file) => rename(join(renderedDir, file), join(buildDir, file))));
   await rm(renderedDir, { recursive: true, force: true });
+  return files;
 }

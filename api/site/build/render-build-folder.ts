@@ -2,27 +2,28 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteFolders } from '../site-folders';
-import { carryOverPages, mergeRenderedPages } from './assemble-build-folder';
+import { mergeRenderedPages } from './assemble-build-folder';
 import type { AstroBuildRunner } from './astro-build-runner';
 import type { BuildPaths } from './build-paths';
 import type { SiteBuildPlan } from './plan-site-build';
 import type { StepTimer } from './step-timer';
 
-/** Files every good build has; a build without them is not swapped in. */
+/** Files every good build renders; a build without them is not swapped in (a recycled folder's older copies do not count). */
 const requiredFiles = ['index.html', 'sw/index.html', 'history/index.html', 'history.atom', 'api/v2/summary.json'];
 
 /**
- * Fills the new build folder: the pages the plan renders, from Astro, and the unchanged ones,
- * linked from the previous build. Throws unless the folder is a whole site.
+ * Fills the new build folder: the pages the plan renders, from Astro, and the unchanged ones, which
+ * `carryOver` puts in place (makes `paths.dir` holding them). Answers the files Astro rendered.
+ * Throws unless the folder is a whole site.
  */
 export async function renderBuildFolder(
   runner: AstroBuildRunner,
   folders: SiteFolders,
   paths: BuildPaths,
   plan: SiteBuildPlan,
-  previousDir: string | null,
+  carryOver: () => Promise<void>,
   timer: StepTimer,
-): Promise<void> {
+): Promise<string[]> {
   await mkdir(folders.work, { recursive: true });
   await mkdir(folders.builds, { recursive: true });
   await writeFile(paths.snapshotPath, JSON.stringify(plan.snapshot));
@@ -31,12 +32,13 @@ export async function renderBuildFolder(
   // Both must have stopped before a failure cleans up, or the cleanup would race the links.
   const outcomes = await Promise.allSettled([
     runner.build({ outDir: paths.renderedDir, snapshotPath: paths.snapshotPath }),
-    mkdir(paths.dir).then(() => (previousDir ? carryOverPages(previousDir, paths.dir, plan.reuse) : undefined)),
+    carryOver(),
   ]);
   for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   timer.step('astro');
-  await mergeRenderedPages(paths.renderedDir, paths.dir);
+  const rendered = await mergeRenderedPages(paths.renderedDir, paths.dir);
   timer.step('merge');
-  const missing = requiredFiles.filter((file) => !existsSync(join(paths.dir, file)));
+  const missing = requiredFiles.filter((file) => !rendered.includes(file) || !existsSync(join(paths.dir, file)));
   if (missing.length > 0) throw new Error(`the build is missing ${missing.join(', ')}`);
+  return rendered;
 }

@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../../db/client';
 import type { Config } from '../../config';
@@ -8,7 +9,9 @@ import { readCurrentBuild, removeOldBuilds, siteFolders, switchCurrentBuild, typ
 import { createAstroBuildRunner, type AstroBuildRunner } from './astro-build-runner';
 import { createBuildQueue } from './build-queue';
 import { newBuildPaths, type BuildPaths } from './build-paths';
-import { planSiteBuild } from './plan-site-build';
+import { carryOverPages } from './assemble-build-folder';
+import { planSiteBuild, type SiteBuildPlan } from './plan-site-build';
+import { filesOfBuild, recycleBuildFolder, removeStaleFiles, type KnownBuild } from './recycle-build-folder';
 import { renderBuildFolder } from './render-build-folder';
 import { runDeployCommand } from './run-deploy-command';
 import { createServedPageManifest, type ServedPageManifest } from './served-page-manifest';
@@ -21,6 +24,8 @@ export type BuildResult =
       reasons: string[];
       renderedIncidentPages: number;
       carriedOver: number;
+      /** Of those, how many had to be linked in: the carrying over's cost, the pages changed since the folder's earlier build. */
+      linked: number;
       ms: number;
       /** Milliseconds spent in each step, to see where a slow build goes. */
       steps: Record<string, number>;
@@ -52,6 +57,10 @@ type Builder = {
   lastFailure: SiteBuildStatus['lastFailure'];
   /** Old builds being deleted in the background. */
   cleaning: Promise<void>;
+  /** The served build with all its files, once this builder made it. */
+  servedFiles: KnownBuild | null;
+  /** The build served before it, still on disk: the next build's folder is made from it. */
+  spare: KnownBuild | null;
 };
 
 /**
@@ -78,6 +87,8 @@ export function createSiteBuilder(
     lastGood: null,
     lastFailure: null,
     cleaning: Promise.resolve(),
+    servedFiles: null,
+    spare: null,
   };
   const queue = createBuildQueue((reasons) => buildOnce(builder, reasons));
   return {
@@ -112,26 +123,56 @@ async function buildOnce(builder: Builder, reasons: string[]): Promise<BuildResu
   }
 }
 
+/** The spare folder, if it is still there and not the one being served. */
+function takeSpare(builder: Builder): KnownBuild | null {
+  const spare = builder.spare;
+  builder.spare = null;
+  if (!spare || spare.dir === readCurrentBuild(builder.folders) || !existsSync(spare.dir)) return null;
+  return spare;
+}
+
+/**
+ * Puts the pages the plan carries over into the new folder: by recycling the spare build (cost:
+ * the pages changed since it), or else (first build, or after a restart) by linking every one from
+ * the served build. Answers how many pages it linked.
+ */
+async function carryOver(spare: KnownBuild | null, servedDir: string | null, dir: string, plan: SiteBuildPlan): Promise<number> {
+  if (spare && servedDir) return recycleBuildFolder(spare, servedDir, dir, plan);
+  await mkdir(dir);
+  if (!servedDir) return 0;
+  await carryOverPages(servedDir, dir, plan.reuse);
+  return plan.reuse.length;
+}
+
 /** Read, plan, render, swap in; then the follow-ups of a live build, which only report failures. */
 async function buildAndSwap(builder: Builder, paths: BuildPaths, timer: StepTimer, reasons: string[]): Promise<BuildResult> {
   const data = await readPublishedData(builder.db);
   timer.step('read');
   const previous = builder.served.previous();
   const plan = planSiteBuild(data, builder.identity, previous?.manifest ?? null);
-  await renderBuildFolder(builder.runner, builder.folders, paths, plan, previous?.dir ?? null, timer);
+  // Taken whether or not this build succeeds: a failed build removes its folder, spare included.
+  const spare = previous ? takeSpare(builder) : null;
+  let linked = 0;
+  const carry = async () => void (linked = await carryOver(spare, previous?.dir ?? null, paths.dir, plan));
+  const renderedFiles = await renderBuildFolder(builder.runner, builder.folders, paths, plan, carry, timer);
+  const files = filesOfBuild(plan.manifest, renderedFiles);
+  if (spare) await removeStaleFiles(paths.dir, spare.files, files);
   const before = readCurrentBuild(builder.folders);
   await switchCurrentBuild(builder.folders, paths.dir);
   timer.step('swap');
   // The new site is live from here on: nothing below may undo it, failures are only reported.
   builder.lastGood = { dir: paths.dir, at: new Date().toISOString() };
+  builder.spare = builder.servedFiles?.dir === before ? builder.servedFiles : null;
+  builder.servedFiles = { dir: paths.dir, files };
   await builder.served.remember(paths.dir, plan.manifest);
-  // In the background: deleting ten thousand files must not hold up the next publish.
+  // In the background: deleting ten thousand files must not hold up the next publish. The build
+  // served until now stays (for requests in flight), and becomes the next build's folder.
   builder.cleaning = removeOldBuilds(builder.folders, before ?? paths.dir).catch((error: unknown) => console.error('[site] could not remove old builds:', error));
   const command = builder.config.site.deployCommand;
   const deployError = command ? await runDeployCommand(command, paths.dir) : null;
   if (deployError) console.error(`[site] built, but the deploy command failed: ${deployError}`);
   const ms = timer.elapsed();
   const rendered = plan.snapshot.incidentPages.length;
-  builder.log(`built in ${ms} ms ${JSON.stringify(timer.steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over) for: ${reasons.join(', ')}`);
-  return { ok: true, dir: paths.dir, reasons, renderedIncidentPages: rendered, carriedOver: plan.reuse.length, ms, steps: timer.steps, deployError };
+  builder.log(`built in ${ms} ms ${JSON.stringify(timer.steps)} (${rendered} incident pages rendered, ${plan.reuse.length} carried over, ${linked} of them linked) for: ${reasons.join(', ')}`);
+  return { ok: true, dir: paths.dir, reasons, renderedIncidentPages: rendered, carriedOver: plan.reuse.length, linked, ms, steps: timer.steps, deployError };
 }

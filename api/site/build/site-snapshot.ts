@@ -1,14 +1,16 @@
 import type { IncidentStatus } from '../../../db/schema/constants';
 import type { StatuspageDocuments } from '../../status/statuspage-types';
-import type { HistoryPageView, HomeView, IncidentPageView } from './site-views';
+import type { HomeView } from './home-view';
+import type { HistoryPageView, IncidentPageView, IncidentSummaryView } from './site-views';
 
 /** One entry of the Atom and RSS feeds: an incident with its published timeline. */
 export type FeedEntryView = {
   id: string;
   name: string;
+  nameSw: string | null;
   publishedAt: string;
   updatedAt: string;
-  updates: { status: IncidentStatus; body: string; publishedAt: string }[];
+  updates: { status: IncidentStatus; body: string; bodySw: string | null; publishedAt: string }[];
 };
 
 /**
@@ -22,6 +24,8 @@ export type SiteSnapshot = {
   historyPages: HistoryPageView[];
   /** What /history/ shows (see latestHistoryView). */
   historyLatest: HistoryPageView;
+  /** Open incidents, newest first: the widget lists them. */
+  openIncidents: IncidentSummaryView[];
   feed: FeedEntryView[];
   statuspage: StatuspageDocuments;
 };

@@ -1,32 +1,27 @@
 import type { ComponentStatus, IncidentImpact, IncidentKind, IncidentStatus } from '../../../db/schema/constants';
-import type { PageStatus } from '../../status/page-status';
-import type { PublicIncident, PublishedData } from '../../status/public-model';
+import type { PublicIncident } from '../../status/public-model';
 
 // What each public page shows, already selected from the read model, so the Astro pages only lay
 // it out and a page's fingerprint is the hash of its view.
 
-export type ComponentView = { id: string; name: string; description: string | null; status: ComponentStatus };
-export type ComponentGroupView = { id: string | null; name: string | null; status: ComponentStatus; components: ComponentView[] };
+/** A component's names for the pages: the Swahili pages show `nameSw` when staff gave one. */
+export type ComponentNames = ReadonlyMap<string, { name: string; nameSw: string | null }>;
 export type UpdateView = { id: string; status: IncidentStatus; body: string; bodySw: string | null; publishedAt: string };
 
 export type IncidentSummaryView = {
   id: string;
   kind: IncidentKind;
   name: string;
+  nameSw: string | null;
   status: IncidentStatus;
   impact: IncidentImpact;
+  /** Still going on (a scheduled maintenance is not yet). */
+  open: boolean;
   expectedRestoration: string | null;
   scheduledFor: string | null;
   scheduledUntil: string | null;
-  affected: { name: string; status: ComponentStatus }[];
+  affected: { name: string; nameSw: string | null; status: ComponentStatus }[];
   latest: UpdateView | null;
-};
-
-export type HomeView = {
-  status: PageStatus;
-  groups: ComponentGroupView[];
-  active: IncidentSummaryView[];
-  upcoming: IncidentSummaryView[];
 };
 
 export type IncidentPageView = IncidentSummaryView & {
@@ -34,6 +29,7 @@ export type IncidentPageView = IncidentSummaryView & {
   resolvedAt: string | null;
   disruptionFrom: string | null;
   postmortem: string | null;
+  postmortemPublishedAt: string | null;
   /** Newest first. */
   updates: UpdateView[];
 };
@@ -42,6 +38,7 @@ export type HistoryItemView = {
   id: string;
   kind: IncidentKind;
   name: string;
+  nameSw: string | null;
   status: IncidentStatus;
   impact: IncidentImpact;
   publishedAt: string;
@@ -62,56 +59,41 @@ const toUpdateView = (u: PublicIncident['updates'][number]): UpdateView => ({
   publishedAt: u.publishedAt,
 });
 
-export function incidentSummaryView(incident: PublicIncident, componentNames: ReadonlyMap<string, string>): IncidentSummaryView {
+export function incidentSummaryView(incident: PublicIncident, componentNames: ComponentNames): IncidentSummaryView {
   const latest = incident.updates.at(-1);
   return {
     id: incident.id,
     kind: incident.kind,
     name: incident.name,
+    nameSw: incident.nameSw,
     status: incident.status,
     impact: incident.impact,
+    open: incident.open,
     expectedRestoration: incident.expectedRestoration,
     scheduledFor: incident.scheduledFor,
     scheduledUntil: incident.scheduledUntil,
-    affected: incident.affected
-      .filter((a) => componentNames.has(a.componentId))
-      .map((a) => ({ name: componentNames.get(a.componentId) as string, status: a.status })),
+    affected: incident.affected.flatMap((a) => {
+      const names = componentNames.get(a.componentId);
+      return names ? [{ name: names.name, nameSw: names.nameSw, status: a.status }] : [];
+    }),
     latest: latest ? toUpdateView(latest) : null,
   };
 }
 
-export function incidentPageView(incident: PublicIncident, componentNames: ReadonlyMap<string, string>): IncidentPageView {
+export function incidentPageView(incident: PublicIncident, componentNames: ComponentNames): IncidentPageView {
   return {
     ...incidentSummaryView(incident, componentNames),
     publishedAt: incident.publishedAt,
     resolvedAt: incident.resolvedAt,
     disruptionFrom: incident.disruptionFrom,
     postmortem: incident.postmortem,
+    postmortemPublishedAt: incident.postmortemPublishedAt,
     updates: incident.updates.map(toUpdateView).reverse(),
   };
 }
 
-export function homeView(data: PublishedData, componentNames: ReadonlyMap<string, string>): HomeView {
-  // Components marked "only show if degraded" stay off the page while they work.
-  const visible = data.components.filter((c) => !c.onlyShowIfDegraded || c.status !== 'operational');
-  const toView = (c: (typeof visible)[number]): ComponentView => ({ id: c.id, name: c.name, description: c.description, status: c.status });
-  const groups: ComponentGroupView[] = data.groups
-    .map((g) => ({ id: g.id, name: g.name, status: g.status, components: visible.filter((c) => c.groupId === g.id).map(toView) }))
-    .filter((g) => g.components.length > 0);
-  const groupIds = new Set(data.groups.map((g) => g.id));
-  const loose = visible.filter((c) => c.groupId === null || !groupIds.has(c.groupId)).map(toView);
-  if (loose.length > 0) groups.push({ id: null, name: null, status: 'operational', components: loose });
-  const newestFirst = [...data.incidents].reverse();
-  return {
-    status: data.status,
-    groups,
-    active: newestFirst.filter((i) => i.open).map((i) => incidentSummaryView(i, componentNames)),
-    upcoming: newestFirst
-      .filter((i) => i.kind === 'maintenance' && i.status === 'scheduled')
-      .sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))
-      .map((i) => incidentSummaryView(i, componentNames)),
-  };
-}
+/** Open incidents get a printable door notice (/incidents/<id>/notice/); it goes when they close. */
+export const isNoticeShown = (view: IncidentPageView): boolean => view.open;
 
 export const historyPageSize = 25;
 
@@ -126,7 +108,7 @@ export function historyPageViews(incidents: readonly PublicIncident[]): HistoryP
       newerPage: number < count ? number + 1 : null,
       olderPage: number > 1 ? number - 1 : null,
       items: slice
-        .map((i) => ({ id: i.id, kind: i.kind, name: i.name, status: i.status, impact: i.impact, publishedAt: i.publishedAt, resolvedAt: i.resolvedAt }))
+        .map((i) => ({ id: i.id, kind: i.kind, name: i.name, nameSw: i.nameSw, status: i.status, impact: i.impact, publishedAt: i.publishedAt, resolvedAt: i.resolvedAt }))
         .reverse(),
     });
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { isEmbeddablePage } from './security-headers';
 
 /** One file of the served build, kept in memory with its compressed forms and response headers (made on first use). */
 export type BuiltFile = {
@@ -10,6 +11,8 @@ export type BuiltFile = {
   cacheControl: string;
   etag: string;
   compressible: boolean;
+  /** Other sites may frame it (the widget). */
+  embeddable: boolean;
   gzip?: Buffer;
   br?: Buffer;
   responseHeaders: Partial<Record<'identity' | 'br' | 'gzip', Record<string, string>>>;
@@ -58,6 +61,7 @@ export function readBuiltFile(buildDir: string, relative: string): BuiltFile | n
     cacheControl: relative.startsWith('_astro/') ? immutableCache : shortCache,
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
     compressible: body.length <= maxCompressedSize && /^(text\/|application\/(json|atom|rss|xml|manifest)|image\/svg)/.test(contentType),
+    embeddable: isEmbeddablePage(relative),
     responseHeaders: {},
   };
 }

@@ -63,11 +63,12 @@ export function createBuiltSiteResponder(
     return appRoots.some((root) => path === root || path.startsWith(`${root}/`));
   };
 
-  function securityHeadersFor(contentType: string): Record<string, string> {
-    let headers = securityHeadersByType.get(contentType);
+  function securityHeadersFor(file: BuiltFile): Record<string, string> {
+    const kind = `${file.contentType}${file.embeddable ? ' embeddable' : ''}`;
+    let headers = securityHeadersByType.get(kind);
     if (!headers) {
-      headers = staticSecurityHeaders(contentType, https);
-      securityHeadersByType.set(contentType, headers);
+      headers = staticSecurityHeaders(file.contentType, https, file.embeddable);
+      securityHeadersByType.set(kind, headers);
     }
     return headers;
   }
@@ -81,7 +82,7 @@ export function createBuiltSiteResponder(
     const known = file.responseHeaders[encoding ?? 'identity'];
     if (known) return known;
     const headers: Record<string, string> = {
-      ...securityHeadersFor(file.contentType),
+      ...securityHeadersFor(file),
       'Content-Type': file.contentType,
       'Cache-Control': file.cacheControl,
       ETag: encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag,
@@ -95,7 +96,7 @@ export function createBuiltSiteResponder(
 
   function fileResponse(key: string, file: BuiltFile, request: Request, header: HeaderLookup): Response {
     if (request.method === 'OPTIONS') {
-      const security = securityHeadersFor(file.contentType);
+      const security = securityHeadersFor(file);
       const headers: Record<string, string> = { ...security, Allow: staticMethods };
       if (security['Access-Control-Allow-Origin']) {
         Object.assign(headers, { 'Access-Control-Allow-Methods': staticMethods, 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '86400' });

@@ -13,6 +13,7 @@ function rows(count: number, componentName = 'Passport collection'): PublishedRo
     id: `inc-${String(i).padStart(5, '0')}`,
     kind: 'incident' as const,
     name: `Incident ${i}`,
+    nameSw: null,
     status: 'resolved' as const,
     impact: 'minor' as const,
     disruptionFrom: null,
@@ -20,6 +21,7 @@ function rows(count: number, componentName = 'Passport collection'): PublishedRo
     scheduledFor: null,
     scheduledUntil: null,
     postmortem: null,
+    postmortemPublishedAt: null,
     publishedAt: day(i),
     startedAt: day(i),
     monitoringAt: null,
@@ -27,7 +29,7 @@ function rows(count: number, componentName = 'Passport collection'): PublishedRo
   }));
   return {
     components: [
-      { id: 'cmp', name: componentName, description: null, groupId: null, position: 1, status: 'operational', service: null, officeCode: null, showcase: true, onlyShowIfDegraded: false, startDate: null, createdAt: day(0), updatedAt: day(0) },
+      { id: 'cmp', name: componentName, nameSw: null, description: null, groupId: null, position: 1, status: 'operational', service: null, officeCode: null, showcase: true, onlyShowIfDegraded: false, startDate: null, createdAt: day(0), updatedAt: day(0) },
     ],
     groups: [],
     incidents,
@@ -98,8 +100,9 @@ describe('planSiteBuild', () => {
     expect(second.reuse).toContain('incidents/inc-00000/index.html');
     expect(second.reuse).toContain('sw/incidents/inc-00000/index.html');
     expect(second.reuse).toContain('history/1/index.html');
-    // 60 unchanged incidents in English and Swahili, and 2 unchanged history pages.
-    expect(second.reuse).toHaveLength(60 * 2 + 2);
+    expect(second.reuse).toContain('sw/history/1/index.html');
+    // 60 unchanged (resolved, so noticeless) incidents and 2 unchanged history pages, each in English and Swahili.
+    expect(second.reuse).toHaveLength(60 * 2 + 2 * 2);
   });
 
   it('re-renders the previous newest page when a new history page begins', () => {
