@@ -10,7 +10,8 @@ export type AppointmentView = {
   office: string;
   appointmentDate: string;
   status: AppointmentRow['status'];
-  moves: { from: string; to: string; incidentId: string | null; at: string; reason: string }[];
+  /** `movedBy`: the staff account that decided it (null: a script). */
+  moves: { from: string; to: string; incidentId: string | null; at: string; reason: string; movedBy: string | null }[];
 };
 
 export function toAppointmentView(row: AppointmentRow, moves: AppointmentMoveRow[]): AppointmentView {
@@ -26,6 +27,6 @@ export function toAppointmentView(row: AppointmentRow, moves: AppointmentMoveRow
     moves: moves
       .filter((move) => move.reference === row.reference)
       .sort((a, b) => a.id - b.id)
-      .map((move) => ({ from: move.fromDate, to: move.toDate, incidentId: move.incidentId, at: move.at, reason: move.reason })),
+      .map((move) => ({ from: move.fromDate, to: move.toDate, incidentId: move.incidentId, at: move.at, reason: move.reason, movedBy: move.movedBy })),
   };
 }

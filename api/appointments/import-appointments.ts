@@ -14,7 +14,7 @@ import { upsertAppointments } from './upsert-appointments';
 export type ImportOptions = {
   /** Import the good rows and report the others, instead of importing nothing. */
   skipInvalid: boolean;
-  source: 'api' | 'cli';
+  source: 'api' | 'cli' | 'console';
   onProgress?: (progress: { rows: number; bytes: number }) => void;
 };
 
@@ -119,9 +119,9 @@ export async function importAppointments(
       if (unreadable || (problems.count > 0 && !options.skipInvalid)) throw new ImportRejected();
       await flush();
       result.skipped = problems.lines;
-      result.rescheduled = await rescheduleForOpenIncidents(tx, { now: context.now, tokenId: context.actor.tokenId });
+      result.rescheduled = await rescheduleForOpenIncidents(tx, context);
       await recordAudit(tx, {
-        tokenId: context.actor.tokenId,
+        actor: context.actor,
         action: 'appointments.import',
         targetType: 'appointment',
         detail: { source: options.source, received: result.received, inserted: result.inserted, updated: result.updated, skipped: result.skipped, rescheduled: result.rescheduled },

@@ -48,9 +48,9 @@ export async function moveAppointmentByHand(
     if (booked >= day.capacity) {
       throw conflict(`${request.date} is full at office ${appointment.officeCode} for ${appointment.service} (${booked} of ${day.capacity} places booked); choose another day.`);
     }
-    await writeMoves(tx, [{ reference, toDate: request.date }], { incidentId: null, reason: request.reason, movedBy: context.actor.tokenId, now: context.now });
+    await writeMoves(tx, [{ reference, toDate: request.date }], { incidentId: null, reason: request.reason, movedBy: context.actor.userId, now: context.now });
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'appointment.move',
       targetType: 'appointment',
       targetId: reference,

@@ -1,3 +1,4 @@
+import type { ActionContext } from '../auth/actor';
 import type { Transaction } from '../../db/client';
 import { recordAudit } from '../audit/record-audit';
 import { computeReschedulePlan } from './compute-reschedule-plan';
@@ -20,7 +21,7 @@ export type RescheduleResult = {
 export async function rescheduleAffectedAppointments(
   tx: Transaction,
   incidentId: string,
-  options: { now: Date; tokenId: string | null },
+  options: ActionContext,
 ): Promise<RescheduleResult> {
   const { scope, affected, plan } = await computeReschedulePlan(tx, incidentId, { includePending: false, now: options.now });
   if (!plan) return { moved: 0, waiting: affected.length };
@@ -30,13 +31,13 @@ export async function rescheduleAffectedAppointments(
     {
       incidentId,
       reason: `Offices closed by "${scope.incident.name}" from ${scope.from}; serving again from ${scope.until}.`,
-      movedBy: options.tokenId,
+      movedBy: options.actor.userId,
       now: options.now,
     },
   );
   if (plan.moves.length > 0 || plan.unplaced.length > 0) {
     await recordAudit(tx, {
-      tokenId: options.tokenId,
+      actor: options.actor,
       action: 'appointments.reschedule',
       targetType: 'incident',
       targetId: incidentId,

@@ -1,6 +1,7 @@
 import { and, asc, isNotNull, notInArray } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { closedIncidentStatuses, incidents } from '../../db/schema/index';
+import type { ActionContext } from '../auth/actor';
 import { rescheduleAffectedAppointments } from './reschedule-affected-appointments';
 
 /**
@@ -9,7 +10,7 @@ import { rescheduleAffectedAppointments } from './reschedule-affected-appointmen
  * like the others, instead of being missed until the next update. Oldest incident first, so the
  * result does not depend on which incident happens to be read first.
  */
-export async function rescheduleForOpenIncidents(tx: Transaction, options: { now: Date; tokenId: string | null }): Promise<number> {
+export async function rescheduleForOpenIncidents(tx: Transaction, options: ActionContext): Promise<number> {
   const open = await tx
     .select({ id: incidents.id })
     .from(incidents)

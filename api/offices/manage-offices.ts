@@ -90,7 +90,7 @@ export async function createOffice(db: Database, input: OfficeInput, context: Ac
       applicationCapacity: input.capacity.application,
       collectionCapacity: input.capacity.collection,
     });
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.create', targetType: 'office', targetId: input.code, detail: { capacity: input.capacity } });
+    await recordAudit(tx, { actor: context.actor, action: 'office.create', targetType: 'office', targetId: input.code, detail: { capacity: input.capacity } });
   });
   return getOffice(db, input.code);
 }
@@ -111,7 +111,7 @@ export async function updateOffice(db: Database, code: string, changes: OfficeCh
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
       })
       .where(eq(offices.code, code));
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.update', targetType: 'office', targetId: code, detail: { changes } });
+    await recordAudit(tx, { actor: context.actor, action: 'office.update', targetType: 'office', targetId: code, detail: { changes } });
   });
   return getOffice(db, code);
 }
@@ -126,6 +126,6 @@ export async function deleteOffice(db: Database, code: string, context: ActionCo
       throw conflict(`Office "${code}" still has ${booked.count} appointments; move or re-import them elsewhere before deleting it.`);
     }
     await tx.delete(offices).where(eq(offices.code, code));
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'office.delete', targetType: 'office', targetId: code });
+    await recordAudit(tx, { actor: context.actor, action: 'office.delete', targetType: 'office', targetId: code });
   });
 }

@@ -36,7 +36,7 @@ export async function setOfficeOverride(
         set: { capacity: value.capacity, note: value.note ?? null },
       });
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'office.override.set',
       targetType: 'office',
       targetId: target.code,
@@ -58,7 +58,7 @@ export async function clearOfficeOverride(db: Database, target: OverrideTarget, 
       .returning({ date: officeOverrides.date });
     if (removed.length === 0) throw notFound('override', `${target.code}/${target.date}/${target.service}`);
     await recordAudit(tx, {
-      tokenId: context.actor.tokenId,
+      actor: context.actor,
       action: 'office.override.clear',
       targetType: 'office',
       targetId: target.code,

@@ -1,3 +1,4 @@
+import { systemActor } from '../../api/auth/actor';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appointmentMoves, deliveries, incidents } from '../../db/schema/index';
@@ -174,7 +175,7 @@ describe('a restoration day entered after it has passed', () => {
     await addIncident(t.db, { id: 'late', disruptionFrom: '2026-06-08', expectedRestoration: '2026-06-10', disrupts: [{ service: 'application', office: 'NYH' }] });
     // Published on Friday 12 June (Nairobi): Wednesday 10 and Thursday 11 are past.
     const friday = new Date('2026-06-12T06:00:00.000Z');
-    await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'late', { now: friday, tokenId: null }));
+    await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'late', { now: friday, actor: systemActor }));
     expect(await datesByReference(t.db)).toEqual({ P1: '2026-06-12', P2: '2026-06-15' });
   });
 });

@@ -1,3 +1,4 @@
+import { systemActor } from '../../api/auth/actor';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { appointments, incidents } from '../../db/schema/index';
@@ -8,7 +9,7 @@ export const publishTime = new Date('2026-05-20T07:00:00.000Z');
 
 /** Runs the rule the way publishUpdate does: inside one transaction. */
 export function runReschedule(db: Database, incidentId: string) {
-  return db.transaction((tx) => rescheduleAffectedAppointments(tx, incidentId, { now: publishTime, tokenId: null }));
+  return db.transaction((tx) => rescheduleAffectedAppointments(tx, incidentId, { now: publishTime, actor: systemActor }));
 }
 
 /** Restoration slips (or comes earlier) the way a published update would set it, then the rule runs. */

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { deliveries } from '../../../db/schema/index';
 import type { ClaimedEmail } from '../outbox/claim-due-deliveries';
 import type { Config } from '../../config';
-import { renderApplicantEmailPayloads } from '../messages/applicant-email-payloads';
+import { renderApplicantEmailPayloads, type ApplicantEmailPayloadResult } from '../messages/applicant-email-payloads';
 import type { EmailChannel, EmailMessage } from './resend-channel';
 import { markDryRun, markFailed, markSent, scheduleRetry, type LeaseHolder } from '../outbox/record-delivery-outcome';
 
@@ -14,6 +14,8 @@ export type EmailBatchContext = {
   holder: LeaseHolder;
   /** Waits for the channel's rate limit; called right before the request, after the batch is ready. */
   beforeSend?: () => Promise<void>;
+  /** Renders the rows that have no message yet; applicant emails unless given (subscriber emails). */
+  render?: (db: Database, config: Config, deliveryIds: string[]) => Promise<ApplicantEmailPayloadResult[]>;
 };
 
 /** Same batch, same key, same body: Resend answers a retry within 24 hours without sending again. */
@@ -40,7 +42,7 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Cla
 
   const unrendered = members.filter((row) => held.has(row.id) && !isRendered(row.payload)).map((row) => row.id);
   if (unrendered.length) {
-    const rendered = await renderApplicantEmailPayloads(db, config, unrendered);
+    const rendered = await (context.render ?? renderApplicantEmailPayloads)(db, config, unrendered);
     const messagesById = new Map(rendered.flatMap((result) => ('message' in result ? [[result.deliveryId, result.message] as const] : [])));
     await db.transaction(async (tx) => {
       // One statement for the whole batch: each row takes its own message out of one JSON object.

@@ -10,6 +10,8 @@ export type EmailMessage = {
   subject: string;
   html: string;
   text: string;
+  /** Subscriber emails: RFC 8058 List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
   tags: { name: string; value: string }[];
 };
 

@@ -6,7 +6,10 @@ import { eventLoopSlices } from '../../event-loop-slices';
 import { lastAnnouncedDates } from './last-announced-dates';
 import { createCalendarToken } from './calendar-token';
 import type { EmailMessage } from '../email/resend-channel';
-import { renderApplicantEmail } from './render-applicant-email';
+import { applicantChoiceReason } from '../../applicants/applicant-choice';
+import { chooseDateUrl } from './choose-date-token';
+import { renderApplicantEmail, type RenderedEmail } from './render-applicant-email';
+import { renderChoiceConfirmationEmail } from './render-choice-confirmation-email';
 
 export type ApplicantEmailPayloadResult = { deliveryId: string } & ({ message: EmailMessage } | { problem: string });
 
@@ -43,7 +46,7 @@ export async function renderApplicantEmailPayloads(
     // Only the columns the email needs: this runs for every batch of a 100,000-email fan-out.
     .select({
       delivery: { id: deliveries.id },
-      move: { id: appointmentMoves.id, fromDate: appointmentMoves.fromDate, toDate: appointmentMoves.toDate, incidentId: appointmentMoves.incidentId },
+      move: { id: appointmentMoves.id, fromDate: appointmentMoves.fromDate, toDate: appointmentMoves.toDate, incidentId: appointmentMoves.incidentId, reason: appointmentMoves.reason },
       appointment: {
         reference: appointments.reference,
         fullName: appointments.fullName,
@@ -75,20 +78,36 @@ export async function renderApplicantEmailPayloads(
       continue;
     }
     const incidentId = incident?.id ?? move.incidentId;
-    const rendered = renderApplicantEmail({
-      language: appointment.language,
-      fullName: appointment.fullName,
-      reference: appointment.reference,
-      service: appointment.service,
-      oldDate: announced.get(move.id) ?? move.fromDate,
-      newDate: move.toDate,
-      office: { name: office?.name ?? appointment.officeCode, address: office?.address ?? '' },
-      incidentName: incident?.name ?? '',
-      incidentUrl: incidentId ? `${config.publicUrl}/incidents/${incidentId}/` : config.publicUrl,
-      calendarUrl: calendarUrl(config, { reference: appointment.reference, moveId: move.id }),
-      senderName: config.site.name,
-    });
-    const tags = [{ name: 'kind', value: 'appointment_moved' }];
+    const subject = { reference: appointment.reference, moveId: move.id };
+    const officeParts = { name: office?.name ?? appointment.officeCode, address: office?.address ?? '' };
+    // A date the applicant chose is confirmed, not apologised for.
+    const rendered: RenderedEmail = move.reason === applicantChoiceReason
+      ? renderChoiceConfirmationEmail({
+          language: appointment.language,
+          fullName: appointment.fullName,
+          reference: appointment.reference,
+          service: appointment.service,
+          oldDate: move.fromDate,
+          newDate: move.toDate,
+          office: officeParts,
+          calendarUrl: calendarUrl(config, subject),
+          senderName: config.site.name,
+        })
+      : renderApplicantEmail({
+          language: appointment.language,
+          fullName: appointment.fullName,
+          reference: appointment.reference,
+          service: appointment.service,
+          oldDate: announced.get(move.id) ?? move.fromDate,
+          newDate: move.toDate,
+          office: officeParts,
+          incidentName: incident?.name ?? '',
+          incidentUrl: incidentId ? `${config.publicUrl}/incidents/${incidentId}/` : config.publicUrl,
+          calendarUrl: calendarUrl(config, subject),
+          chooseDateUrl: chooseDateUrl(config, subject),
+          senderName: config.site.name,
+        });
+    const tags = [{ name: 'kind', value: move.reason === applicantChoiceReason ? 'appointment_chosen' : 'appointment_moved' }];
     if (incidentId) tags.push({ name: 'incident', value: tagValue(incidentId) });
     results.push({
       deliveryId: delivery.id,

@@ -14,6 +14,7 @@ export type ApplicantEmailWording = {
   referenceLabel: string;
   incidentLink: string;
   calendarLink: string;
+  chooseDateLink: string;
   nothingToDo: string;
   signOff: string;
   calendarSummary: (service: AppointmentService, officeName: string) => string;
@@ -40,6 +41,7 @@ const english: ApplicantEmailWording = {
   referenceLabel: 'Your reference',
   incidentLink: 'What happened and the latest news',
   calendarLink: 'Add the new date to your calendar',
+  chooseDateLink: 'Cannot come that day? Choose another date',
   nothingToDo: 'You do not need to reply to this email or book again: your new appointment is confirmed.',
   signOff: 'With our apologies,',
   calendarSummary: (service, officeName) =>
@@ -67,6 +69,7 @@ const swahili: ApplicantEmailWording = {
   referenceLabel: 'Nambari yako ya kumbukumbu',
   incidentLink: 'Kilichotokea na habari za hivi punde',
   calendarLink: 'Ongeza tarehe mpya kwenye kalenda yako',
+  chooseDateLink: 'Hutaweza kuja siku hiyo? Chagua tarehe nyingine',
   nothingToDo: 'Huna haja ya kujibu barua pepe hii wala kuweka miadi upya: miadi yako mpya imethibitishwa.',
   signOff: 'Kwa dhati, na radhi zetu,',
   calendarSummary: (service, officeName) =>

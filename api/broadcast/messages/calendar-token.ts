@@ -1,43 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createLinkToken, readLinkToken, type LinkTokenSubject } from './sealed-link-token';
 
-/**
- * The opaque token in an applicant's "add to calendar" link. It is the appointment reference and
- * the move id, encrypted and authenticated with AES-256-GCM under a key derived from
- * CALENDAR_SIGNING_SECRET: the link reveals nothing by itself (not even the reference), and a
- * token that was not made by us, or was altered, does not open. The nonce is derived from the
- * subject (synthetic-IV style), so rendering the same email twice gives the same link.
- */
-export type CalendarTokenSubject = { reference: string; moveId: number };
-
-// Only for callers that never resolved a key (scripts/start.ts and the worker always do: see
-// calendar-signing-secret.ts); such links stay valid only as long as this process runs.
-const processSecret = randomBytes(32).toString('hex');
-
-function keyFor(secret: string | undefined): Buffer {
-  return createHash('sha256').update(`hali-calendar-token:${secret ?? processSecret}`).digest();
-}
+/** The token in an applicant's "add to calendar" link (sealed-link-token.ts; its own purpose key). */
+export type CalendarTokenSubject = LinkTokenSubject;
 
 export function createCalendarToken(subject: CalendarTokenSubject, secret: string | undefined): string {
-  const key = keyFor(secret);
-  const plain = `${subject.moveId}:${subject.reference}`;
-  const iv = createHmac('sha256', key).update(plain).digest().subarray(0, 12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+  return createLinkToken('hali-calendar-token', subject, secret);
 }
 
 /** The subject of a token, or null when it is malformed, forged or made under another secret. */
 export function readCalendarToken(token: string, secret: string | undefined): CalendarTokenSubject | null {
-  if (!/^[A-Za-z0-9_-]{40,400}$/.test(token)) return null;
-  const raw = Buffer.from(token, 'base64url');
-  if (raw.length < 12 + 16 + 3) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', keyFor(secret), raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(raw.length - 16));
-    const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
-    const match = /^(\d+):(.+)$/.exec(plain);
-    return match ? { moveId: Number(match[1]), reference: match[2] } : null;
-  } catch {
-    return null;
-  }
+  return readLinkToken('hali-calendar-token', token, secret);
 }

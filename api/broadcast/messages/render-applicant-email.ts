@@ -14,12 +14,14 @@ export type ApplicantEmailInput = {
   incidentName: string;
   incidentUrl: string;
   calendarUrl: string;
+  /** The signed "choose another date" link (absent in a staff preview, which has no move yet). */
+  chooseDateUrl?: string;
   senderName: string;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -27,7 +29,7 @@ function escapeHtml(value: string): string {
 // FSI and PDI. Every FSI and PDI here is one of ours (isolateBidi strips them from the piece itself),
 // so they pair up.
 const isolatesAsBdi = new RegExp(`[${firstStrongIsolate}${popDirectionalIsolate}]`, 'g');
-function htmlText(value: string): string {
+export function htmlText(value: string): string {
   return escapeHtml(value).replace(isolatesAsBdi, (mark) => (mark === firstStrongIsolate ? '<bdi>' : '</bdi>'));
 }
 
@@ -61,6 +63,7 @@ export function renderApplicantEmail(input: ApplicantEmailInput): RenderedEmail 
     `${words.referenceLabel}: ${input.reference}`,
     '',
     `${words.calendarLink}: ${input.calendarUrl}`,
+    ...(input.chooseDateUrl ? [`${words.chooseDateLink}: ${input.chooseDateUrl}`] : []),
     `${words.incidentLink}: ${input.incidentUrl}`,
     '',
     words.nothingToDo,
@@ -82,7 +85,7 @@ export function renderApplicantEmail(input: ApplicantEmailInput): RenderedEmail 
 <h2 style="font-size:1.1em;margin-bottom:.25em">${e(words.bringHeading)}</h2>
 <ul style="margin-top:0">${bring.map((item) => `<li>${e(item)}</li>`).join('')}</ul>
 <p>${e(words.referenceLabel)}: <strong>${e(input.reference)}</strong></p>
-<p><a href="${e(input.calendarUrl)}">${e(words.calendarLink)}</a><br><a href="${e(input.incidentUrl)}">${e(words.incidentLink)}</a></p>
+<p><a href="${e(input.calendarUrl)}">${e(words.calendarLink)}</a><br>${input.chooseDateUrl ? `<a href="${e(input.chooseDateUrl)}">${e(words.chooseDateLink)}</a><br>` : ''}<a href="${e(input.incidentUrl)}">${e(words.incidentLink)}</a></p>
 <p>${e(words.nothingToDo)}</p>
 <p>${e(words.signOff)}<br>${e(input.senderName)}</p>
 </body>

@@ -1,0 +1,41 @@
+import type { DatabaseOrTransaction } from '../../db/client';
+import type { AppointmentService } from '../../db/schema/index';
+import { closeDisruptedDays, loadOpenDisruptions } from '../appointments/open-disruptions';
+import { loadBookedCounts, slotKey } from '../offices/booked-counts';
+import { addDays, nairobiDay, type NairobiDay } from '../offices/nairobi-days';
+import { loadOfficeCapacity, type OfficeCapacity } from '../offices/office-capacity';
+
+/** How many days an applicant is offered, and how far ahead Hali looks for them. */
+export const offeredDays = 10;
+export const choiceHorizonDays = 90;
+
+export type ChoiceSlot = { officeCode: string; service: AppointmentService; currentDate: NairobiDay };
+
+/**
+ * The first day an applicant may choose: tomorrow in Nairobi. Never the past, and not today,
+ * which nobody reading an email could plan for.
+ */
+export const firstChoosableDay = (now: Date): NairobiDay => addDays(nairobiDay(now), 1);
+
+/**
+ * The office's capacity as the rescheduling rule sees it: the offices' own rule
+ * (api/offices/office-capacity.ts) with every day an open incident disrupts closed.
+ */
+export async function loadChoiceCapacity(db: DatabaseOrTransaction, officeCode: string, now: Date): Promise<OfficeCapacity> {
+  return closeDisruptedDays(await loadOfficeCapacity(db, [officeCode]), await loadOpenDisruptions(db, { now }));
+}
+
+/** The next open days with a free place at the appointment's own office for its own service, earliest first, without its current date. */
+export async function listChoosableDays(db: DatabaseOrTransaction, slot: ChoiceSlot, now: Date): Promise<NairobiDay[]> {
+  const from = firstChoosableDay(now);
+  const to = addDays(from, choiceHorizonDays - 1);
+  const capacity = await loadChoiceCapacity(db, slot.officeCode, now);
+  const booked = await loadBookedCounts(db, { from, to, offices: [slot.officeCode] });
+  const days: NairobiDay[] = [];
+  for (let day = from; day <= to && days.length < offeredDays; day = addDays(day, 1)) {
+    if (day === slot.currentDate) continue;
+    const spare = capacity.capacityOn(slot.officeCode, slot.service, day) - (booked.get(slotKey(slot.officeCode, slot.service, day)) ?? 0);
+    if (spare > 0) days.push(day);
+  }
+  return days;
+}
