@@ -9,6 +9,7 @@ const modules: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>>
   site: () => import('./bench/site'),
   appointments: () => import('./bench/appointments'),
   broadcast: () => import('./bench/broadcast'),
+  applicants: () => import('./bench/applicant-lookup'),
 };
 
 function formatValue(value: number): string {

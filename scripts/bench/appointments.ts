@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
 import { rescheduleAffectedAppointments } from '../../api/appointments/reschedule-affected-appointments';
+import { systemActor } from '../../api/auth/actor';
 import type { BenchRow } from './bench-row';
 import { benchAppointmentImport } from './appointment-import';
 
@@ -54,7 +55,7 @@ async function timeReschedule(dir: string): Promise<{ ms: number; moved: number 
   const connection = await prepareOutage(dir);
   try {
     const started = performance.now();
-    const result = await connection.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'bench', { now: new Date('2026-06-08T07:00:00Z'), tokenId: null }));
+    const result = await connection.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'bench', { now: new Date('2026-06-08T07:00:00Z'), actor: systemActor }));
     return { ms: performance.now() - started, moved: result.moved };
   } finally {
     connection.close();

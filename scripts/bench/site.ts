@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createApp } from '../../api/app';
-import { createApiToken } from '../../api/auth/tokens';
+import { createAccountWithToken } from '../../api/staff/account-with-token';
 import { loadConfig } from '../../api/config';
 import { startServer, type RunningServer } from '../../api/server';
 import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../../db/client';
 import type { BenchRow } from './bench-row';
+import { seedDemo } from '../demo/demo';
 import { seedHistory } from './site-history-seed';
 import { measurePathSpellings } from './static-spellings';
 
@@ -28,21 +29,28 @@ type SiteUnderTest = {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** A real database file with `count` past incidents, its first (full) build, and the server on it. */
-async function startSite(count: number): Promise<SiteUnderTest> {
+type Seed = (db: DatabaseConnection['db']) => Promise<{ openIncidentId: string }>;
+
+/** `count` past incidents (the bench's history). */
+const historyOf = (count: number): Seed => (db) => seedHistory(db, count);
+/** The demo `npm start` loads: 12 services with 90 days of history, the open outage. */
+const demo: Seed = async (db) => ({ openIncidentId: (await seedDemo(db, { now: new Date() })).incidentId });
+
+/** A real database file with the seeded data, its first (full) build, and the server on it. */
+async function startSite(seed: Seed): Promise<SiteUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'hali-bench-site-'));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), WORKER: 'off' });
   const connection = await openDatabase(config.database);
   await migrateDatabase(connection.db);
-  const { openIncidentId } = await seedHistory(connection.db, count);
+  const { openIncidentId } = await seed(connection.db);
   const builder = createSiteBuilder(config, connection.db, { log: () => {} });
   const first = await builder.buildNow('bench: first build');
   if (!first.ok) throw new Error(first.error);
   const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: builder });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
   const tokens = {
-    drafter: (await createApiToken(connection.db, { name: 'bench drafter', role: 'drafter' })).secret,
-    publisher: (await createApiToken(connection.db, { name: 'bench publisher', role: 'publisher' })).secret,
+    drafter: (await createAccountWithToken(connection.db, { name: 'bench drafter', email: 'drafter@bench.invalid', role: 'drafter' }, new Date())).secret,
+    publisher: (await createAccountWithToken(connection.db, { name: 'bench publisher', email: 'publisher@bench.invalid', role: 'publisher' }, new Date())).secret,
   };
   return {
     siteDir: config.site.dir,
@@ -93,8 +101,8 @@ async function publishToLive(site: SiteUnderTest, runs: number): Promise<number[
   return times;
 }
 
-/** Everything a first visit to / downloads, as Chromium measures it on the wire (gzip only). */
-async function firstVisitBytes(url: string): Promise<{ bytes: number; requests: number; encoding: string }> {
+/** Everything a first visit to `path` downloads, as Chromium measures it on the wire (gzip only). */
+async function firstVisitBytes(url: string, path: string): Promise<{ bytes: number; requests: number; encoding: string }> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -104,7 +112,7 @@ async function firstVisitBytes(url: string): Promise<{ bytes: number; requests: 
     const page = await context.newPage();
     const finished: Promise<number>[] = [];
     page.on('requestfinished', (request) => finished.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
-    const response = await page.goto(`${url}/`, { waitUntil: 'load' });
+    const response = await page.goto(`${url}${path}`, { waitUntil: 'load' });
     const sizes = await Promise.all(finished);
     const encoding = (await response?.allHeaders())?.['content-encoding'] ?? 'none';
     return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length, encoding };
@@ -133,10 +141,23 @@ function startBareHono(body: Buffer): Promise<{ url: string; close: () => void }
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const small = await startSite(1_000);
+  const demoSite = await startSite(demo);
   try {
-    const visit = await firstVisitBytes(small.server.url);
-    rows.push({ name: 'first visit to / (HTML+CSS+all, gzip, with headers)', value: visit.bytes, unit: 'bytes', target: '≤ 14336', note: `${visit.requests} requests, HTML sent as ${visit.encoding}` });
+    // The page weight with everything the home pages carry: the open outage, uptime bars of every
+    // service, the subscribe form.
+    for (const path of ['/', '/sw/']) {
+      const visit = await firstVisitBytes(demoSite.server.url, path);
+      rows.push({ name: `first visit to ${path}, demo (HTML+CSS+all, gzip, with headers)`, value: visit.bytes, unit: 'bytes', target: '≤ 14336', note: `${visit.requests} requests, HTML sent as ${visit.encoding}` });
+    }
+  } finally {
+    await demoSite.close();
+  }
+  const small = await startSite(historyOf(1_000));
+  try {
+    for (const path of ['/', '/sw/']) {
+      const visit = await firstVisitBytes(small.server.url, path);
+      rows.push({ name: `first visit to ${path}, 1,000 incidents (HTML+CSS+all, gzip, with headers)`, value: visit.bytes, unit: 'bytes', target: '≤ 14336', note: `${visit.requests} requests, HTML sent as ${visit.encoding}` });
+    }
     const times = await publishToLive(small, 7);
     rows.push({ name: 'publish-to-live, 1,000 incidents in history', value: Math.round(median(times)), unit: 'ms (median of 7)', target: '≤ 3000' });
 
@@ -162,7 +183,7 @@ export async function run(): Promise<BenchRow[]> {
     await small.close();
   }
 
-  const large = await startSite(10_000);
+  const large = await startSite(historyOf(10_000));
   try {
     const times = await publishToLive(large, 7);
     rows.push({ name: 'publish-to-live, 10,000 incidents in history', value: Math.round(median(times)), unit: 'ms (median of 7)', target: '≤ 3000' });

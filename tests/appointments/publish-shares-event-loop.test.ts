@@ -1,3 +1,4 @@
+import { systemActor } from '../../api/auth/actor';
 import { performance } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
 import { deliveries } from '../../db/schema/index';
@@ -48,7 +49,7 @@ describe('a large publish and its emails share the event loop', () => {
 
   it('the dry-run worker rendering every applicant email lets timers run in between', async () => {
     const now = new Date('2026-06-01T07:00:00Z');
-    const moved = await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'down', { now, tokenId: null }));
+    const moved = await t.db.transaction((tx) => rescheduleAffectedAppointments(tx, 'down', { now, actor: systemActor }));
     expect(moved.moved).toBe(affected);
     // Polling, as inside `npm start`, until every email is recorded.
     const { took, longestGap } = await withTimerGaps(async () => {

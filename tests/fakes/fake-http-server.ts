@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { Socket } from 'node:net';
 
 /** One request as a fake sees it. */
-export type FakeRequest = { method: string; path: string; query: URLSearchParams; headers: IncomingHttpHeaders; body: Buffer };
+/** `arrivedAt`: performance.now() when the request's head arrived, before its body was read (as a provider counts requests). */
+export type FakeRequest = { method: string; path: string; query: URLSearchParams; headers: IncomingHttpHeaders; body: Buffer; arrivedAt: number };
 export type FakeReply = { status: number; headers?: Record<string, string>; body?: unknown };
 
 /**
@@ -45,10 +46,11 @@ export async function startFakeHttpServer(handle: (request: FakeRequest) => Fake
   }
 
   const server = createServer(async (incoming, response) => {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
-    const request: FakeRequest = { method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: incoming.headers, body: Buffer.concat(chunks) };
+    const request: FakeRequest = { method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: incoming.headers, body: Buffer.concat(chunks), arrivedAt };
     count += 1;
     fake.onRequest?.(request, count);
     const index = fake.faults.findIndex((fault) => (fault.match ?? postsOnly)(request));

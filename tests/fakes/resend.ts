@@ -3,7 +3,7 @@ import { startFakeHttpServer, type FakeHttpServer, type FakeReply, type FakeRequ
 import { specDefines, validateSchema } from './provider-specs';
 
 /** An email the fake accepted, i.e. what the applicant would have received. */
-export type FakeEmail = { id: string; to: string; subject: string; from: string; replyTo?: unknown; html?: string; text?: string; tags?: { name: string; value: string }[] };
+export type FakeEmail = { id: string; to: string; subject: string; from: string; replyTo?: unknown; html?: string; text?: string; headers?: Record<string, string>; tags?: { name: string; value: string }[] };
 
 export type FakeResend = FakeHttpServer & {
   /** Every email "delivered", in order (bodies kept only when keepBodies is on). */
@@ -41,9 +41,8 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const arrivals: number[] = [];
   let batches = 0;
 
-  function rateLimited(): FakeReply | null {
+  function rateLimited(at: number): FakeReply | null {
     if (!options.requestsPerSecond) return null;
-    const at = performance.now();
     while (arrivals.length && arrivals[0] <= at - 1000) arrivals.shift();
     if (arrivals.length >= options.requestsPerSecond) {
       const retryAfter = Math.max(1, Math.ceil((arrivals[0] + 1000 - at) / 1000));
@@ -54,7 +53,9 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         'ratelimit-reset': String(retryAfter),
       });
     }
+    // Bodies are read concurrently, so a request can be handled after one that arrived later.
     arrivals.push(at);
+    arrivals.sort((a, b) => a - b);
     return null;
   }
 
@@ -65,7 +66,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       emails.push(
         options.keepBodies === false
           ? { id, to, subject: '', from: '' }
-          : { id, to, subject: String(message.subject), from: String(message.from), replyTo: message.reply_to, html: message.html as string, text: message.text as string, tags: message.tags as FakeEmail['tags'] },
+          : { id, to, subject: String(message.subject), from: String(message.from), replyTo: message.reply_to, html: message.html as string, text: message.text as string, headers: message.headers as FakeEmail['headers'], tags: message.tags as FakeEmail['tags'] },
       );
       return { id };
     });
@@ -76,7 +77,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (!specDefines('resend', request.method, request.path)) return error(404, 'not_found', `No ${request.method} ${request.path} in the Resend API.`);
     if (!/^Bearer \S+$/.test(request.headers.authorization ?? '')) return error(401, 'missing_api_key', 'Missing API key in the authorization header.');
     if (request.path !== '/emails/batch') return error(405, 'method_not_allowed', 'This fake only implements POST /emails/batch.');
-    const limited = rateLimited();
+    const limited = rateLimited(request.arrivedAt);
     if (limited) return limited;
     let body: unknown;
     try {

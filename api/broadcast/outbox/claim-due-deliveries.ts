@@ -35,11 +35,10 @@ function claimable(now: string) {
  * flight (so "the account's latest post" identifies ours after a crash), and a reply waits until
  * the post it answers has its id.
  */
-export async function claimXDelivery(db: Database, lease: Lease): Promise<DeliveryRow | null> {
-  const now = lease.now.toISOString();
+function nextXDelivery(db: Database, now: string) {
   const parent = alias(deliveries, 'parent');
   const inFlight = alias(deliveries, 'in_flight');
-  const next = db
+  return db
     .select({ id: deliveries.id })
     .from(deliveries)
     .where(
@@ -65,6 +64,15 @@ export async function claimXDelivery(db: Database, lease: Lease): Promise<Delive
     )
     .orderBy(deliveries.createdAt, sql`json_extract(${deliveries.payload}, '$.sequence')`)
     .limit(1);
+}
+
+/** Whether claimXDelivery would find a post now: a read, so an idle worker reserves no rate-limit room. */
+export async function hasDueXDelivery(db: Database, now: Date): Promise<boolean> {
+  return (await nextXDelivery(db, now.toISOString())).length > 0;
+}
+
+export async function claimXDelivery(db: Database, lease: Lease): Promise<DeliveryRow | null> {
+  const next = nextXDelivery(db, lease.now.toISOString());
   const [row] = await db.update(deliveries).set(leaseColumns(lease)).where(inArray(deliveries.id, next)).returning();
   return row ?? null;
 }
@@ -76,7 +84,10 @@ export async function claimXDelivery(db: Database, lease: Lease): Promise<Delive
 export type ClaimedEmail = { id: string; batchId: string | null };
 const claimedEmail = { id: deliveries.id, batchId: deliveries.batchId };
 
-export async function claimEmailBatch(db: Database, lease: Lease): Promise<ClaimedEmail[]> {
+/** The channels whose emails go out in Resend batches. */
+export type EmailDeliveryChannel = 'applicant_email' | 'subscriber_email';
+
+export async function claimEmailBatch(db: Database, lease: Lease, channel: EmailDeliveryChannel = 'applicant_email'): Promise<ClaimedEmail[]> {
   const now = lease.now.toISOString();
   const abandoned = and(eq(deliveries.state, 'sending'), lt(deliveries.leaseExpiresAt, now));
   const due = and(eq(deliveries.state, 'pending'), lte(deliveries.nextAttemptAt, now));
@@ -84,7 +95,7 @@ export async function claimEmailBatch(db: Database, lease: Lease): Promise<Claim
     const nextBatch = db
       .select({ batchId: deliveries.batchId })
       .from(deliveries)
-      .where(and(eq(deliveries.channel, 'applicant_email'), isNotNull(deliveries.batchId), condition))
+      .where(and(eq(deliveries.channel, channel), isNotNull(deliveries.batchId), condition))
       .limit(1);
     const claimed = await db
       .update(deliveries)
@@ -111,13 +122,13 @@ export function emailBatchId(deliveryIds: string[]): string {
  * the batch id is fixed in the database before the first request. The oldest due go first, ties
  * in the order they were queued, so the same waiting rows always form the same batches.
  */
-export async function claimNewEmailBatch(db: Database, lease: Lease): Promise<ClaimedEmail[]> {
+export async function claimNewEmailBatch(db: Database, lease: Lease, channel: EmailDeliveryChannel = 'applicant_email'): Promise<ClaimedEmail[]> {
   const now = lease.now.toISOString();
   return db.transaction(async (tx) => {
     const waiting = await tx
       .select({ id: deliveries.id })
       .from(deliveries)
-      .where(and(eq(deliveries.channel, 'applicant_email'), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
+      .where(and(eq(deliveries.channel, channel), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
       .orderBy(deliveries.nextAttemptAt, sql`${deliveries}.rowid`)
       .limit(maxBatchSize);
     if (waiting.length === 0) return [];

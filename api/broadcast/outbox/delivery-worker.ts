@@ -4,10 +4,14 @@ import type { Database } from '../../../db/client';
 import type { Config } from '../../config';
 import { newId } from '../../ids';
 import { createEmailChannel, type EmailChannel } from '../email/resend-channel';
+import { renderSubscriberEmailPayloads } from '../messages/subscriber-email-payloads';
+import { createWebhookChannel, type WebhookChannel } from '../webhook/webhook-channel';
 import { createXChannel, type XChannel } from '../x/x-channel';
 import { resendRateLimiter, xRateLimiter } from './channel-rate-limiter';
 import { emailLane } from './email-lane';
 import { keepDraining } from './keep-draining';
+import { webhookLane } from './webhook-lane';
+import { bookingWebhookLane } from '../../applicants/booking-webhook/booking-webhook-lane';
 import type { Lane } from './worker-lane';
 import { xLane } from './x-lane';
 
@@ -25,7 +29,7 @@ export type DeliveryWorkerOptions = {
   /** false: no background polling, only drainOnce() calls (tests). */
   poll?: boolean;
   /** Channels to use instead of the ones built from config (tests, benchmarks). */
-  channels?: { x?: XChannel | null; email?: EmailChannel | null };
+  channels?: { x?: XChannel | null; email?: EmailChannel | null; webhook?: WebhookChannel | null };
   log?: (line: string) => void;
 };
 
@@ -37,16 +41,17 @@ export type DeliveryWorker = {
 };
 
 /** The channels from options when a test or benchmark gives them (null: dry run), else from config. */
-function chooseChannels(config: Config, given: DeliveryWorkerOptions['channels']): { x: XChannel | null; email: EmailChannel | null } {
+function chooseChannels(config: Config, given: DeliveryWorkerOptions['channels']) {
   return {
     x: given && 'x' in given ? (given.x ?? null) : createXChannel(config.x),
     email: given && 'email' in given ? (given.email ?? null) : createEmailChannel(config.resend),
+    webhook: given && 'webhook' in given ? (given.webhook ?? null) : createWebhookChannel({ allowPrivateAddresses: config.webhooks.allowPrivateAddresses }),
   };
 }
 
 /**
  * Drains the outbox: X posts one at a time in thread order, applicant emails in batches of up to
- * 100, each channel under its own rate limit. Runs inside `npm start` (config.runWorker) or alone
+ * 100, each channel under its own rate limit (shared with the other workers). Runs inside `npm start` (config.runWorker) or alone
  * (`npm run worker`); any number of workers may share a database, the leases keep them apart.
  */
 export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: DeliveryWorkerOptions = {}): DeliveryWorker {
@@ -60,11 +65,17 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
   const context = { db: deps.db, config, now: deps.now ?? (() => new Date()), owner, leaseMs: options.leaseMs ?? 60_000, signal: stopping.signal };
   const channels = chooseChannels(config, options.channels);
   // A dry-run channel talks to nobody, so it needs no limit.
-  const xLimiter = channels.x ? xRateLimiter(config.x.postsPer15Minutes) : null;
-  const emailLimiter = channels.email ? resendRateLimiter(config.resend.requestsPerSecond) : null;
+  // Shared through the database: every worker on it together stays under the provider's limit.
+  const xLimiter = channels.x ? xRateLimiter(deps.db, config.x.postsPer15Minutes) : null;
+  const emailLimiter = channels.email ? resendRateLimiter(deps.db, config.resend.requestsPerSecond) : null;
   const lanes: Lane[] = [
     xLane(context, channels.x, xLimiter),
     ...Array.from({ length: options.emailConcurrency ?? 4 }, () => emailLane(context, channels.email, emailLimiter)),
+    // Subscribers share Resend's rate limit with applicants; webhooks get a few lanes so one slow endpoint waits alone.
+    emailLane(context, channels.email, emailLimiter, { channel: 'subscriber_email', render: renderSubscriberEmailPayloads }),
+    ...Array.from({ length: 2 }, () => webhookLane(context, channels.webhook)),
+    // One lane keeps the booking system's calls in order of the moves they carry.
+    bookingWebhookLane(context),
   ];
 
   const running = options.poll === false ? Promise.resolve() : Promise.all(lanes.map((lane) => keepDraining(lane, { signal: stopping.signal, idleMs, owner, log })));

@@ -1,14 +1,14 @@
-import { deliverEmailBatch } from '../email/deliver-email-batch';
+import { deliverEmailBatch, type EmailBatchContext } from '../email/deliver-email-batch';
 import type { EmailChannel } from '../email/resend-channel';
 import type { ChannelRateLimiter } from './channel-rate-limiter';
-import { claimEmailBatch, claimNewEmailBatch, type ClaimedEmail } from './claim-due-deliveries';
+import { claimEmailBatch, claimNewEmailBatch, type ClaimedEmail, type EmailDeliveryChannel } from './claim-due-deliveries';
 import { releaseClaim } from './record-delivery-outcome';
 import { holderOf, leaseOf, type Lane, type LaneContext } from './worker-lane';
 
 /** A batch whose membership is fixed (abandoned or due for retry) first, else a new one of waiting emails. */
-async function claimAnyEmailBatch(context: LaneContext): Promise<ClaimedEmail[] | null> {
-  const retried = await claimEmailBatch(context.db, leaseOf(context));
-  const batch = retried.length ? retried : await claimNewEmailBatch(context.db, leaseOf(context));
+async function claimAnyEmailBatch(context: LaneContext, emails: EmailKind): Promise<ClaimedEmail[] | null> {
+  const retried = await claimEmailBatch(context.db, leaseOf(context), emails.channel);
+  const batch = retried.length ? retried : await claimNewEmailBatch(context.db, leaseOf(context), emails.channel);
   return batch.length ? batch : null;
 }
 
@@ -17,16 +17,19 @@ async function claimAnyEmailBatch(context: LaneContext): Promise<ClaimedEmail[] 
  * once the batch is rendered, so preparing the next batch overlaps the wait; the lease is far
  * longer than the wait. Several email lanes run at once.
  */
-export function emailLane(context: LaneContext, channel: EmailChannel | null, limiter: ChannelRateLimiter | null): Lane {
+/** Which emails a lane sends: applicant emails by default; subscriber emails with their own renderer. */
+export type EmailKind = { channel: EmailDeliveryChannel; render?: EmailBatchContext['render'] };
+
+export function emailLane(context: LaneContext, channel: EmailChannel | null, limiter: ChannelRateLimiter | null, emails: EmailKind = { channel: 'applicant_email' }): Lane {
   const { db, config, signal } = context;
   const beforeSend = async () => limiter?.take(signal);
   return async () => {
     let handled = 0;
     while (!signal.aborted) {
-      const batch = await claimAnyEmailBatch(context);
+      const batch = await claimAnyEmailBatch(context, emails);
       if (!batch) break;
       try {
-        await deliverEmailBatch({ db, config, channel, holder: holderOf(context), beforeSend }, batch);
+        await deliverEmailBatch({ db, config, channel, holder: holderOf(context), beforeSend, render: emails.render }, batch);
       } catch (error) {
         // Stopped while waiting for the rate limit: hand the batch back rather than leave it leased.
         if (signal.aborted) await releaseClaim(db, holderOf(context), batch.map((row) => row.id));

@@ -20,7 +20,8 @@ async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promis
   let requeued = 0;
   const back = { state: 'pending' as const, attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseExpiresAt: null, updatedAt: at };
   for (const row of rows) {
-    if (row.channel === 'applicant_email' && row.state === 'dead' && row.batchId) {
+    const email = row.channel === 'applicant_email' || row.channel === 'subscriber_email';
+    if (email && row.state === 'dead' && row.batchId) {
       const batch = await tx
         .update(deliveries)
         .set(back)
@@ -28,7 +29,7 @@ async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promis
         .returning({ id: deliveries.id });
       requeued += batch.length;
     } else {
-      const fresh = row.channel === 'applicant_email' && row.state === 'failed' ? { batchId: null, payload: null } : {};
+      const fresh = email && row.state === 'failed' ? { batchId: null, payload: null } : {};
       const done = await tx
         .update(deliveries)
         .set({ ...back, ...fresh })
@@ -48,7 +49,7 @@ export async function retryDelivery(db: Database, deliveryId: string, context: A
       throw conflict(`Only failed or dead deliveries can be retried; this one is ${row.state}.`);
     }
     const requeued = await requeue(tx, [row], context.now.toISOString());
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'delivery.retry', targetType: 'delivery', targetId: deliveryId, detail: { channel: row.channel, requeued } });
+    await recordAudit(tx, { actor: context.actor, action: 'delivery.retry', targetType: 'delivery', targetId: deliveryId, detail: { channel: row.channel, requeued } });
     return requeued;
   });
 }
@@ -63,7 +64,7 @@ export async function retryIncidentDeliveries(db: Database, incidentId: string, 
       .from(deliveries)
       .where(and(eq(deliveries.incidentId, incidentId), inArray(deliveries.state, retryable)));
     const requeued = await requeue(tx, rows, context.now.toISOString());
-    await recordAudit(tx, { tokenId: context.actor.tokenId, action: 'incident.deliveries.retry', targetType: 'incident', targetId: incidentId, detail: { requeued } });
+    await recordAudit(tx, { actor: context.actor, action: 'incident.deliveries.retry', targetType: 'incident', targetId: incidentId, detail: { requeued } });
     return requeued;
   });
 }

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { eq, sql } from 'drizzle-orm';
+import { createApp } from '../../api/app';
+import { chooseAnotherDate } from '../../api/applicants/choose-another-date';
+import { writeMoves } from '../../api/appointments/write-moves';
+import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
+import { loadConfig } from '../../api/config';
+import { startServer } from '../../api/server';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client';
+import { appointments } from '../../db/schema/index';
+import { startFakeResend } from '../../tests/fakes/resend';
+import type { BenchRow } from './bench-row';
+
+/**
+ * Applicants' self-service under load. (1) The lookup (POST /appointment/lookup, right pairs for
+ * random applicants among 100,000, so every answer reads a summary and most record a first visit)
+ * with autocannon, on the real server, while the same process's delivery worker sends the
+ * incident's 100,000 emails to the fake Resend at 10 requests/s (as `npm start` runs it).
+ * (2) What the choice transaction adds to a re-booking: chooseAnotherDate (re-reads capacity, open
+ * disruptions, the applicant's changes; audits; records the action) against writeMoves alone in a
+ * transaction (the bare re-booking with its email), each for 300 appointments, medians compared.
+ */
+const applicantCount = 100_000;
+const incidentId = 'benchincident';
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const reference = (n: number) => `B${String(n).padStart(7, '0')}`;
+
+async function seed(db: Database): Promise<void> {
+  await db.run(sql`INSERT INTO offices (code, name, address, application_capacity, collection_capacity)
+    VALUES ('NYH', 'Nyayo House', 'Kenyatta Avenue, Nairobi', '[5000,5000,5000,5000,5000,0,0]', '[5000,5000,5000,5000,5000,0,0]')`);
+  await db.run(sql`INSERT INTO incidents (id, name, status, impact) VALUES (${incidentId}, 'Passport services unavailable at all offices', 'identified', 'critical')`);
+  const now = new Date().toISOString();
+  for (let start = 0; start < applicantCount; start += 5_000) {
+    const chunk = JSON.stringify(Array.from({ length: Math.min(5_000, applicantCount - start) }, (_, i) => start + i + 1));
+    await db.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO appointments (reference, full_name, email, language, service, office_code, appointment_date, status)
+        SELECT 'B' || printf('%07d', j.value), 'Applicant ' || j.value, 'applicant' || j.value || '@example.com', CASE j.value % 2 WHEN 0 THEN 'en' ELSE 'sw' END,
+          'application', 'NYH', '2027-01-0' || (1 + j.value % 5), 'rescheduled' FROM json_each(${chunk}) AS j`);
+      await tx.run(sql`INSERT INTO appointment_moves (id, reference, from_date, to_date, incident_id, reason)
+        SELECT j.value, 'B' || printf('%07d', j.value), '2026-12-01', '2027-01-0' || (1 + j.value % 5), ${incidentId}, 'outage' FROM json_each(${chunk}) AS j`);
+      await tx.run(sql`INSERT INTO deliveries (id, channel, incident_id, move_id, recipient, state, idempotency_key, next_attempt_at, created_at, updated_at)
+        SELECT 'd' || j.value, 'applicant_email', ${incidentId}, j.value, 'B' || printf('%07d', j.value), 'pending', 'applicant_email:move:' || j.value, ${now}, ${now}, ${now}
+        FROM json_each(${chunk}) AS j`);
+    });
+  }
+}
+
+function lookupRequest() {
+  const n = 1 + Math.floor(Math.random() * applicantCount);
+  return new URLSearchParams({ reference: reference(n), email: `applicant${n}@example.com`, language: 'en' }).toString();
+}
+
+async function lookupUnderFanOut(db: Database, dir: string) {
+  const resend = await startFakeResend({ requestsPerSecond: 10, keepBodies: false });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: '10', CALENDAR_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret' });
+  mkdirSync(config.site.dir, { recursive: true });
+  const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) } });
+  const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
+  const worker = startDeliveryWorker({ config, db }, { log: () => {} });
+  try {
+    const options = {
+      url: `${server.url}/appointment/lookup`,
+      method: 'POST' as const,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: lookupRequest() }) }],
+    };
+    await autocannon({ ...options, connections: 10, duration: 2 });
+    const result = await autocannon({ ...options, connections: 10, duration: 10 });
+    const [{ sent }] = await db.all<{ sent: number }>(sql`SELECT count(*) AS sent FROM deliveries WHERE state = 'sent'`);
+    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, emailsSent: Number(sent) };
+  } finally {
+    await worker.stop();
+    await server.close();
+    await resend.close();
+  }
+}
+
+async function choiceCost(db: Database) {
+  const now = new Date('2026-12-20T08:00:00Z');
+  const bare: number[] = [];
+  const choice: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const plain = reference(10_000 + i);
+    let started = performance.now();
+    await db.transaction((tx) => writeMoves(tx, [{ reference: plain, toDate: '2027-01-11' }], { incidentId: null, reason: 'bench', movedBy: null, now }));
+    bare.push(performance.now() - started);
+    const chosen = reference(20_000 + i);
+    started = performance.now();
+    const outcome = await chooseAnotherDate(db, { reference: chosen, incidentId }, '2027-01-12', now);
+    choice.push(performance.now() - started);
+    if (outcome.kind !== 'moved') throw new Error(`choice not made: ${outcome.kind}`);
+  }
+  const [check] = await db.select({ date: appointments.appointmentDate }).from(appointments).where(eq(appointments.reference, reference(20_000)));
+  if (check.date !== '2027-01-12') throw new Error('choice not written');
+  return { bareMs: median(bare), choiceMs: median(choice) };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hali-bench-applicants-'));
+  const connection = await openDatabase({ url: `file:${join(dir, 'hali.db')}` });
+  try {
+    await migrateDatabase(connection.db);
+    await seed(connection.db);
+    const lookup = await lookupUnderFanOut(connection.db, dir);
+    const cost = await choiceCost(connection.db);
+    return [
+      { name: 'lookup during a 100k-email fan-out, throughput', value: lookup.requestsPerSecond, unit: 'req/s', target: '≥ 500', note: `10 connections, 10 s; right pairs among 100k; ${lookup.emailsSent} emails sent meanwhile` },
+      { name: 'lookup during a 100k-email fan-out, p99', value: lookup.p99, unit: 'ms', target: '< 50', note: `${lookup.non2xx} non-2xx, ${lookup.errors} errors` },
+      { name: 're-booking alone (writeMoves in a transaction)', value: cost.bareMs, unit: 'ms', note: 'median of 300' },
+      { name: "applicant's choice transaction", value: cost.choiceMs, unit: 'ms', note: 'median of 300; capacity, disruptions, limit, audit, action' },
+      { name: 'time the choice adds to a re-booking', value: cost.choiceMs - cost.bareMs, unit: 'ms', target: '< 5' },
+    ];
+  } finally {
+    connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,95 @@
+import { count, ne } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSharedRateLimiter, type RateLimitClock } from '../../api/broadcast/outbox/channel-rate-limiter';
+import { openDatabase, type DatabaseConnection } from '../../db/client';
+import { deliveries } from '../../db/schema/index';
+import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
+import { createIncident, createMovedAppointments } from './broadcast-test-data';
+import { spawnWorkerProcess, waitFor } from './worker-process';
+
+let h: BroadcastHarness;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await h?.close();
+});
+
+/** A second (third, …) connection to the test database, as another worker process would open. */
+async function connect(): Promise<DatabaseConnection> {
+  const connection = await openDatabase(h.t.config.database);
+  cleanups.push(() => connection.close());
+  return connection;
+}
+
+/** A clock that only moves when someone sleeps on it, so the times a limiter grants are exact. */
+function steppedClock(): RateLimitClock & { at: () => number } {
+  let now = 1_000_000;
+  return { now: () => now, at: () => now, sleep: async (ms) => void (now += ms) };
+}
+
+/** The most requests inside any `windowMs` (a window is half-open: [t, t + windowMs)). */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Math.max(...sorted.map((start) => sorted.filter((t) => t >= start && t < start + windowMs).length));
+}
+
+describe('one rate limit shared by every worker on the database', () => {
+  it('grants three connections together at most `limit` requests in any window', async () => {
+    h = await createBroadcastHarness();
+    const clock = steppedClock();
+    const rule = { channel: 'resend' as const, limit: 3, windowMs: 1000, lateMs: 0 };
+    const limiters = await Promise.all([connect(), connect(), connect()].map(async (connection) => createSharedRateLimiter((await connection).db, rule, clock)));
+    const granted: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await limiters[i % 3].take();
+      granted.push(clock.at());
+    }
+    // Three at once, then the next three a window later: the pace of one worker, not three.
+    expect(granted.map((t) => t - 1_000_000)).toEqual([0, 0, 0, 1000, 1000, 1000, 2000, 2000, 2000, 3000, 3000, 3000]);
+    expect(busiestWindow(granted, 1000)).toBe(3);
+  });
+
+  it('gives back room that was taken and not used, to every worker', async () => {
+    h = await createBroadcastHarness();
+    const clock = steppedClock();
+    const rule = { channel: 'x' as const, limit: 2, windowMs: 60_000, lateMs: 0 };
+    const [a, b] = [createSharedRateLimiter((await connect()).db, rule, clock), createSharedRateLimiter((await connect()).db, rule, clock)];
+    await a.take();
+    await a.take();
+    await a.giveBack();
+    // B gets the returned room now instead of waiting out the window.
+    await b.take();
+    expect(clock.at()).toBe(1_000_000);
+    await b.take();
+    expect(clock.at()).toBe(1_060_000);
+  });
+
+  it('keeps three worker processes together under RESEND_RPS: no 429, no duplicate, none missing', async () => {
+    const requestsPerSecond = 4;
+    h = await createBroadcastHarness({ resend: { requestsPerSecond } });
+    const incident = await createIncident(h.t.db);
+    const moved = await createMovedAppointments(h.t.db, incident, 1600);
+    const env = {
+      DATABASE_URL: h.t.databaseUrl,
+      RESEND_BASE_URL: h.resend.url,
+      RESEND_API_KEY: 're_test_key',
+      RESEND_RPS: String(requestsPerSecond),
+      PUBLIC_URL: 'https://status.example.go.ke',
+      CALENDAR_SIGNING_SECRET: 'calendar-secret-for-tests',
+    };
+    // Three processes, as three `npm run worker` would run: each alone would pace itself to
+    // RESEND_RPS, so together they would send three times too fast without the shared limit.
+    // The default lease (a minute): a batch waits its turn for the limit longer than the crash
+    // tests' short lease, and an expired lease would hand it to another worker to send again.
+    const workers = ['A', 'B', 'C'].map(() => spawnWorkerProcess(env, ['--idle-ms=50']));
+    cleanups.push(() => Promise.all(workers.map((worker) => worker.kill())).then(() => undefined));
+    const unsent = async () => (await h.t.db.select({ rows: count() }).from(deliveries).where(ne(deliveries.state, 'sent')))[0].rows;
+    await waitFor('every email sent', async () => (await unsent()) === 0, 60_000);
+
+    // The fake answers 429 past RESEND_RPS requests in any second: it never had to.
+    expect(h.resend.received()).toBe(h.resend.batchRequests());
+    const counts = h.resend.countByRecipient();
+    expect(moved.filter((appointment) => counts.get(appointment.email) !== 1)).toEqual([]);
+    expect(h.resend.emails).toHaveLength(1600);
+  }, 90_000);
+});
