@@ -29,7 +29,8 @@ async function pendingRevision(t: TestContext, incidentId: string): Promise<Reco
 export async function seedHostileWorld(t: TestContext): Promise<KnownValues> {
   // Each token's first use writes last_used_at; use them all now so that write never looks like
   // something a rejected request stored.
-  for (const token of Object.values(t.tokens)) await call(t, 'GET', '/components', token);
+  // The integration role reads appointment changes only, so its first use is that read.
+  for (const [role, token] of Object.entries(t.tokens)) await call(t, 'GET', role === 'integration' ? '/appointments/changes' : '/components', token);
 
   const offices = ['NYH', 'MSA'];
   for (const code of offices) {

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
-import { createApiToken } from '../../api/auth/tokens';
+import { createAccountWithToken } from '../../api/staff/account-with-token';
 import { addDays, nairobiDay } from '../../api/offices/nairobi-days';
 import { migrateDatabase, openDatabase } from '../../db/client';
 
@@ -41,8 +41,8 @@ export async function seedOutageDatabase(databaseUrl: string, options: { appoint
           CASE WHEN i % 2 = 0 THEN 'application' ELSE 'collection' END, 'O' || ((i / 2) % 10), date(${from}, '+' || (i % 14) || ' days')
         FROM n`);
     }
-    const drafter = (await createApiToken(db, { name: 'hardening drafter', role: 'drafter' })).secret;
-    const publisher = (await createApiToken(db, { name: 'hardening publisher', role: 'publisher' })).secret;
+    const drafter = (await createAccountWithToken(db, { name: 'hardening drafter', email: 'hardening-drafter@test.invalid', role: 'drafter' }, new Date())).secret;
+    const publisher = (await createAccountWithToken(db, { name: 'hardening publisher', email: 'hardening-publisher@test.invalid', role: 'publisher' }, new Date())).secret;
     return { tokens: { drafter, publisher }, window: { from, restoration }, components: { applications: 'app', collections: 'col' } };
   } finally {
     connection.close();
