@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../api/auth/actor';
 import { consoleAssets } from '../../api/console/console-assets';
@@ -27,10 +28,7 @@ beforeAll(async () => {
   await addAppointments(t.db, [{ reference: 'R2', office: 'NYH', service: 'application', date: '2026-06-03' }]);
   await createStaffAccount(t.db, { name: 'Wanjiru Admin', email: 'admin@e2e.example', role: 'admin', password }, { now: t.now.value, actor: systemActor });
   server = await startServer({ app: t.app, siteDir: t.config.site.dir, host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
