@@ -3,13 +3,15 @@ import type { BenchRow } from './bench/bench-row';
 /**
  * `npm run bench`: runs every benchmark module in one process, one after the other (they share
  * two cores, so running them together would only measure contention), and prints one table.
- * `npm run bench -- site appointments` runs only the named modules.
+ * `npm run bench -- site appointments` runs only the named modules; `--json` prints the rows as
+ * one JSON array (one object per row, with its stable `key`) instead of the table.
  */
 const modules: Record<string, () => Promise<{ run: () => Promise<BenchRow[]> }>> = {
   site: () => import('./bench/site'),
   appointments: () => import('./bench/appointments'),
   broadcast: () => import('./bench/broadcast'),
   applicants: () => import('./bench/applicant-lookup'),
+  publish: () => import('./bench/publish-round-trips'),
 };
 
 function formatValue(value: number): string {
@@ -27,7 +29,9 @@ function printTable(rows: { group: string; row: BenchRow }[]): void {
   for (const r of table) console.log(line(r));
 }
 
-const requested = process.argv.slice(2);
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const requested = args.filter((arg) => arg !== '--json');
 const selected = requested.length ? requested : Object.keys(modules);
 const unknown = selected.filter((name) => !(name in modules));
 if (unknown.length) {
@@ -41,5 +45,9 @@ for (const name of selected) {
   const { run } = await modules[name]();
   for (const row of await run()) results.push({ group: name, row });
 }
-console.log(`\nHali benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
-printTable(results);
+if (asJson) {
+  console.log(JSON.stringify(results.map(({ group, row }) => ({ bench: group, ...row })), null, 1));
+} else {
+  console.log(`\nHali benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
+  printTable(results);
+}

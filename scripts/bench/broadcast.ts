@@ -161,12 +161,20 @@ export async function run(): Promise<BenchRow[]> {
   const target = (providerRequestsPerSecond * 100 * 0.95).toLocaleString('en-US');
   return [
     { name: '100k applicant emails, throughput', value: median(emailRuns.map((r) => r.emailsPerSecond)), unit: 'emails/s', target: `≥ ${target}`, note: `fake Resend at ${providerRequestsPerSecond} req/s; median of ${emailRuns.length} runs` },
+    {
+      key: 'email_throughput_share',
+      name: "100k applicant emails, share of the provider's ceiling",
+      value: Number((median(emailRuns.map((r) => r.emailsPerSecond)) / (providerRequestsPerSecond * 100)).toFixed(3)),
+      unit: 'of 1',
+      target: '≥ 0.98',
+      note: `ceiling ${providerRequestsPerSecond} batches of 100 a second`,
+    },
     { name: '100k applicant emails, time', value: median(emailRuns.map((r) => r.seconds)), unit: 's', note: 'first request to last email' },
-    { name: '100k applicant emails, worker peak RSS', value: Math.max(...emailRuns.map((r) => r.peakRssMb)), unit: 'MB', target: '≤ 200', note: 'worst run' },
+    { key: 'worker_peak_rss_mb', name: '100k applicant emails, worker peak RSS', value: Math.max(...emailRuns.map((r) => r.peakRssMb)), unit: 'MB', target: '≤ 200', note: 'worst run' },
     { name: '100k applicant emails, duplicates', value: Math.max(...emailRuns.map((r) => r.duplicates)), unit: 'emails', target: '0', note: 'worst run' },
     { name: '100k applicant emails, missing', value: Math.max(...emailRuns.map((r) => r.missing)), unit: 'emails', target: '0', note: 'worst run' },
     { name: '100k applicant emails, requests not sent on (429 or replay)', value: median(emailRuns.map((r) => r.turnedAway)), unit: 'requests', note: 'median; the limiter keeps under the limit' },
-    { name: '100k applicant emails, worker CPU per 1,000 emails', value: median(emailRuns.map((r) => r.cpuMsPer1000)), unit: 'ms', note: 'median; user + system, including start-up' },
+    { key: 'worker_cpu_ms_per_1000_emails', name: '100k applicant emails, worker CPU per 1,000 emails', value: median(emailRuns.map((r) => r.cpuMsPer1000)), unit: 'ms', note: 'median; user + system, including start-up' },
     { name: '10-update X thread, time', value: median(xRuns.map((r) => r.seconds * 1000)), unit: 'ms', note: `median of ${xRuns.length} runs` },
     { name: '10-update X thread, whole and in order', value: xRuns.filter((r) => r.whole).length, unit: `of ${xRuns.length} runs`, target: `${xRuns.length}` },
   ];
