@@ -40,14 +40,25 @@ if (unknown.length) {
 }
 
 const results: { group: string; row: BenchRow }[] = [];
+const failed: string[] = [];
 for (const name of selected) {
   console.error(`running ${name}…`);
-  const { run } = await modules[name]();
-  for (const row of await run()) results.push({ group: name, row });
+  // One module failing must not lose the figures the others measured.
+  try {
+    const { run } = await modules[name]();
+    for (const row of await run()) results.push({ group: name, row });
+  } catch (error) {
+    failed.push(name);
+    console.error(`${name} failed:`, error);
+  }
 }
 if (asJson) {
   console.log(JSON.stringify(results.map(({ group, row }) => ({ bench: group, ...row })), null, 1));
 } else {
   console.log(`\nHali benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
   printTable(results);
+}
+if (failed.length) {
+  console.error(`Failed: ${failed.join(', ')}.`);
+  process.exitCode = 1;
 }

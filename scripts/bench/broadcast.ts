@@ -64,7 +64,8 @@ function cpuSeconds(pid: number): number {
  */
 function workerCommandArguments(): string[] {
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { worker: string } };
-  const [command, ...args] = packageJson.scripts.worker.split(/\s+/);
+  // `exec` only makes npm's shell hand its process over to node.
+  const [command, ...args] = packageJson.scripts.worker.replace(/^exec\s+/, '').split(/\s+/);
   if (command === 'node') return args;
   if (command === 'tsx') return ['--import', 'tsx', ...args];
   throw new Error(`Cannot run the worker script "${packageJson.scripts.worker}" directly`);
