@@ -36,6 +36,9 @@ export type ApplicantPageWording = {
   chooseTitle: string;
   chooseIntro: (changesLeft: number) => string;
   chooseLegend: string;
+  /** The legend over the nearby office's days: its name and address follow. */
+  nearbyLegend: (office: string) => string;
+  movedOffice: (office: string) => string;
   keepCurrent: (date: string) => string;
   chooseButton: string;
   noDaysFree: string;
@@ -87,6 +90,8 @@ const english: ApplicantPageWording = {
   chooseTitle: 'Choose another date',
   chooseIntro: (changesLeft) => `Pick a day that suits you. You can change your date ${changesLeft === 1 ? 'one more time' : `${changesLeft} more times`}.`,
   chooseLegend: 'Days with free places at your office',
+  nearbyLegend: (office) => `Or a day at a nearby office: ${office}`,
+  movedOffice: (office) => `It is now at ${office}.`,
   keepCurrent: (date) => `${date} (your current date)`,
   chooseButton: 'Confirm this date',
   noDaysFree: 'There are no other free days in the next three months. Your current date stands.',
@@ -138,6 +143,8 @@ const swahili: ApplicantPageWording = {
   chooseTitle: 'Chagua tarehe nyingine',
   chooseIntro: (changesLeft) => `Chagua siku inayokufaa. Unaweza kubadilisha tarehe yako mara ${changesLeft} zaidi.`,
   chooseLegend: 'Siku zenye nafasi katika ofisi yako',
+  nearbyLegend: (office) => `Au siku katika ofisi iliyo karibu: ${office}`,
+  movedOffice: (office) => `Sasa iko ${office}.`,
   keepCurrent: (date) => `${date} (tarehe yako ya sasa)`,
   chooseButton: 'Thibitisha tarehe hii',
   noDaysFree: 'Hakuna siku nyingine yenye nafasi katika miezi mitatu ijayo. Tarehe yako ya sasa inabaki.',

@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNotNull, and } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull, and, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, incidents, offices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
 import { calendarUrl } from '../broadcast/messages/applicant-email-payloads';
@@ -7,7 +7,8 @@ import { chooseDateUrl } from '../broadcast/messages/choose-date-token';
 import type { Config } from '../config';
 import { applicantChoiceReason, maxApplicantChanges } from './applicant-choice';
 
-export type AppointmentMoveSummary = { from: string; to: string; incidentName: string | null; byApplicant: boolean; at: string };
+/** `newOfficeName`: the office it moved to, when the move changed the office (a nearby office chosen). */
+export type AppointmentMoveSummary = { from: string; to: string; incidentName: string | null; byApplicant: boolean; at: string; newOfficeName: string | null };
 
 /**
  * What an applicant may see of their own appointment: the first name only (enough to know it is
@@ -45,7 +46,17 @@ export async function summariseAppointment(db: DatabaseOrTransaction, config: Co
   if (!found) return null;
   const { appointment, office } = found;
   const moves = await db
-    .select({ id: appointmentMoves.id, from: appointmentMoves.fromDate, to: appointmentMoves.toDate, reason: appointmentMoves.reason, at: appointmentMoves.at, incidentId: appointmentMoves.incidentId, incidentName: incidents.name })
+    .select({
+      id: appointmentMoves.id,
+      from: appointmentMoves.fromDate,
+      to: appointmentMoves.toDate,
+      reason: appointmentMoves.reason,
+      at: appointmentMoves.at,
+      incidentId: appointmentMoves.incidentId,
+      incidentName: incidents.name,
+      newOfficeName: sql<string | null>`CASE WHEN ${appointmentMoves.toOffice} <> ${appointmentMoves.fromOffice}
+        THEN coalesce((SELECT o.name FROM offices AS o WHERE o.code = ${appointmentMoves.toOffice}), ${appointmentMoves.toOffice}) END`,
+    })
     .from(appointmentMoves)
     .leftJoin(incidents, eq(incidents.id, appointmentMoves.incidentId))
     .where(eq(appointmentMoves.reference, reference))
@@ -72,6 +83,6 @@ export async function summariseAppointment(db: DatabaseOrTransaction, config: Co
     chooseDateUrl: incidentMove && changesLeft > 0 && !cancelled ? chooseDateUrl(config, { reference, moveId: incidentMove.id }) : null,
     changesLeft,
     incidentId: incidentMove?.incidentId ?? null,
-    moves: moves.map((move) => ({ from: move.from, to: move.to, incidentName: move.incidentName, byApplicant: move.reason === applicantChoiceReason, at: move.at })),
+    moves: moves.map((move) => ({ from: move.from, to: move.to, incidentName: move.incidentName, byApplicant: move.reason === applicantChoiceReason, at: move.at, newOfficeName: move.newOfficeName })),
   };
 }

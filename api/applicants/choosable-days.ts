@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
-import type { AppointmentService } from '../../db/schema/index';
+import { offices, type AppointmentService } from '../../db/schema/index';
 import { closeDisruptedDays, loadOpenDisruptions } from '../appointments/open-disruptions';
 import { loadBookedCounts, slotKey } from '../offices/booked-counts';
 import { addDays, nairobiDay, type NairobiDay } from '../offices/nairobi-days';
@@ -38,4 +39,25 @@ export async function listChoosableDays(db: DatabaseOrTransaction, slot: ChoiceS
     if (spare > 0) days.push(day);
   }
   return days;
+}
+
+/** The office an applicant may also choose from, where the department allows one for theirs. */
+export type NearbyOffice = { code: string; name: string; address: string };
+
+export async function loadNearbyOffice(db: DatabaseOrTransaction, officeCode: string): Promise<NearbyOffice | null> {
+  const [own] = await db.select({ nearby: offices.nearbyOfficeCode }).from(offices).where(eq(offices.code, officeCode));
+  if (!own?.nearby) return null;
+  const [nearby] = await db.select({ code: offices.code, name: offices.name, address: offices.address }).from(offices).where(eq(offices.code, own.nearby));
+  return nearby ?? null;
+}
+
+/** The days on offer: at the appointment's own office, and at the nearby office where there is one. */
+export type ChoosableDays = { own: NairobiDay[]; nearby: (NearbyOffice & { days: NairobiDay[] }) | null };
+
+export async function listAllChoosableDays(db: DatabaseOrTransaction, slot: ChoiceSlot, now: Date): Promise<ChoosableDays> {
+  const own = await listChoosableDays(db, slot, now);
+  const nearby = await loadNearbyOffice(db, slot.officeCode);
+  // At another office no day is the current one, so none is left out.
+  const nearbyDays = nearby ? await listChoosableDays(db, { officeCode: nearby.code, service: slot.service, currentDate: '' }, now) : [];
+  return { own, nearby: nearby && { ...nearby, days: nearbyDays } };
 }

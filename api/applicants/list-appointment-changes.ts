@@ -1,14 +1,19 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, type AppointmentService } from '../../db/schema/index';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor';
 
-/** One change for the booking system: the appointment moved from one day to another, and why. */
+/**
+ * One change for the booking system: the appointment moved from one day to another, and why;
+ * `office` is where it is after the change, `fromOffice` where it was (they differ only when the
+ * applicant chose a nearby office).
+ */
 export type AppointmentChange = {
   reference: string;
   from: string;
   to: string;
   office: string;
+  fromOffice: string;
   service: AppointmentService;
   reason: string;
   incidentId: string | null;
@@ -32,7 +37,9 @@ export async function listAppointmentChanges(db: DatabaseOrTransaction, request:
       reference: appointmentMoves.reference,
       from: appointmentMoves.fromDate,
       to: appointmentMoves.toDate,
-      office: appointments.officeCode,
+      // Moves written before offices were recorded on them never changed the office.
+      office: sql<string>`coalesce(${appointmentMoves.toOffice}, ${appointments.officeCode})`,
+      fromOffice: sql<string>`coalesce(${appointmentMoves.fromOffice}, ${appointments.officeCode})`,
       service: appointments.service,
       reason: appointmentMoves.reason,
       incidentId: appointmentMoves.incidentId,

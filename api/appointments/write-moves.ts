@@ -3,7 +3,8 @@ import type { Transaction } from '../../db/client';
 import { eventLoopSlices } from '../event-loop-slices';
 import { newIds } from '../ids';
 
-export type MoveToWrite = { reference: string; toDate: string };
+/** `toOffice`: only when the appointment also changes office (an applicant's choice of a nearby office). */
+export type MoveToWrite = { reference: string; toDate: string; toOffice?: string };
 export type MoveContext = { incidentId: string | null; reason: string; movedBy: string | null; now: Date };
 
 /**
@@ -44,13 +45,14 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
   for (const part of inParts(moves, moveWriteParts)) {
     await endSliceIfDue();
     const lastPartId = firstId + part.length - 1;
-    const rows = JSON.stringify(part.map((move) => [move.reference, move.toDate]));
+    const rows = JSON.stringify(part.map((move) => [move.reference, move.toDate, move.toOffice ?? null]));
     await tx.run(sql`
-      INSERT INTO appointment_moves (id, reference, from_date, to_date, incident_id, at, reason, moved_by)
-      SELECT CAST(${firstId} AS INTEGER) + r.key, a.reference, a.appointment_date, json_extract(r.value, '$[1]'), ${context.incidentId}, ${at}, ${context.reason}, ${context.movedBy}
+      INSERT INTO appointment_moves (id, reference, from_date, to_date, from_office, to_office, incident_id, at, reason, moved_by)
+      SELECT CAST(${firstId} AS INTEGER) + r.key, a.reference, a.appointment_date, json_extract(r.value, '$[1]'), a.office_code,
+        coalesce(json_extract(r.value, '$[2]'), a.office_code), ${context.incidentId}, ${at}, ${context.reason}, ${context.movedBy}
       FROM json_each(${rows}) AS r JOIN appointments AS a ON a.reference = json_extract(r.value, '$[0]')`);
     await tx.run(sql`
-      UPDATE appointments SET appointment_date = m.to_date, status = 'rescheduled', updated_at = ${at}
+      UPDATE appointments SET appointment_date = m.to_date, office_code = m.to_office, status = 'rescheduled', updated_at = ${at}
       FROM appointment_moves AS m
       WHERE m.id BETWEEN ${firstId} AND ${lastPartId} AND m.reference = appointments.reference`);
     // An email still waiting, never claimed, would tell the applicant a date that is already gone:

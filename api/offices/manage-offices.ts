@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import {
   appointments,
   officeOverrides,
@@ -18,6 +18,8 @@ export type OfficeView = {
   code: string;
   name: string;
   address: string;
+  /** The one office whose free days this office's applicants may also choose, if the department allows it. */
+  nearbyOffice: string | null;
   capacity: Record<AppointmentService, WeeklyCapacity>;
   overrides: { date: string; service: AppointmentService; capacity: number; note: string | null }[];
 };
@@ -27,6 +29,7 @@ export function toOfficeView(row: OfficeRow, overrides: OfficeOverrideRow[]): Of
     code: row.code,
     name: row.name,
     address: row.address,
+    nearbyOffice: row.nearbyOfficeCode,
     capacity: { application: row.applicationCapacity, collection: row.collectionCapacity },
     overrides: overrides
       .filter((override) => override.officeCode === row.code)
@@ -39,6 +42,7 @@ export type OfficeInput = {
   code: string;
   name: string;
   address?: string;
+  nearbyOffice?: string | null;
   capacity: Record<AppointmentService, WeeklyCapacity>;
 };
 export type OfficeChanges = Partial<Omit<OfficeInput, 'code' | 'capacity'>> & {
@@ -58,6 +62,13 @@ export function assertWeeklyCapacity(service: AppointmentService, week: WeeklyCa
       `capacity.${service}: Saturday and Sunday must be 0; weekends are closed unless a date override opens them (PUT /offices/{code}/overrides/{date}/${service}).`,
     );
   }
+}
+
+/** A nearby office must be another office that exists. */
+async function assertNearbyOffice(tx: Transaction, code: string, nearby: string): Promise<void> {
+  if (nearby === code) throw badRequest('An office cannot be its own nearby office.', [{ field: 'nearby_office', message: 'Give the code of another office, or null for none.' }]);
+  const [found] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, nearby));
+  if (!found) throw badRequest(`There is no office "${nearby}".`, [{ field: 'nearby_office', message: 'Give the code of an existing office, or null for none.' }]);
 }
 
 /** One page of offices by code, each with its overrides, and how many offices there are. */
@@ -83,10 +94,12 @@ export async function createOffice(db: Database, input: OfficeInput, context: Ac
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, input.code));
     if (existing) throw conflict(`An office with code "${input.code}" already exists; PATCH it instead.`);
+    if (input.nearbyOffice) await assertNearbyOffice(tx, input.code, input.nearbyOffice);
     await tx.insert(offices).values({
       code: input.code,
       name: input.name,
       address: input.address ?? '',
+      nearbyOfficeCode: input.nearbyOffice ?? null,
       applicationCapacity: input.capacity.application,
       collectionCapacity: input.capacity.collection,
     });
@@ -101,11 +114,13 @@ export async function updateOffice(db: Database, code: string, changes: OfficeCh
   await db.transaction(async (tx) => {
     const [existing] = await tx.select({ code: offices.code }).from(offices).where(eq(offices.code, code));
     if (!existing) throw notFound('office', code);
+    if (changes.nearbyOffice) await assertNearbyOffice(tx, code, changes.nearbyOffice);
     await tx
       .update(offices)
       .set({
         ...(changes.name !== undefined && { name: changes.name }),
         ...(changes.address !== undefined && { address: changes.address }),
+        ...(changes.nearbyOffice !== undefined && { nearbyOfficeCode: changes.nearbyOffice }),
         ...(changes.capacity?.application && { applicationCapacity: changes.capacity.application }),
         ...(changes.capacity?.collection && { collectionCapacity: changes.capacity.collection }),
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
@@ -125,6 +140,7 @@ export async function deleteOffice(db: Database, code: string, context: ActionCo
     if (booked.count > 0) {
       throw conflict(`Office "${code}" still has ${booked.count} appointments; move or re-import them elsewhere before deleting it.`);
     }
+    await tx.update(offices).set({ nearbyOfficeCode: null }).where(eq(offices.nearbyOfficeCode, code));
     await tx.delete(offices).where(eq(offices.code, code));
     await recordAudit(tx, { actor: context.actor, action: 'office.delete', targetType: 'office', targetId: code });
   });

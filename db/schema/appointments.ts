@@ -31,6 +31,9 @@ export const appointmentMoves = sqliteTable(
     reference: text('reference').notNull().references(() => appointments.reference, { onDelete: 'cascade' }),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
+    /** The office before and after the move: they differ only when an applicant chose a nearby office. */
+    fromOffice: text('from_office'),
+    toOffice: text('to_office'),
     incidentId: text('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
     at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     reason: text('reason').notNull(),

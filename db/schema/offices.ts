@@ -11,6 +11,11 @@ export const offices = sqliteTable('offices', {
   address: text('address').notNull().default(''),
   applicationCapacity: text('application_capacity', { mode: 'json' }).$type<WeeklyCapacity>().notNull(),
   collectionCapacity: text('collection_capacity', { mode: 'json' }).$type<WeeklyCapacity>().notNull(),
+  /**
+   * Where the department allows it: one nearby office whose free days this office's applicants
+   * may also choose (api/applicants). Checked by the office rules, cleared when that office goes.
+   */
+  nearbyOfficeCode: text('nearby_office_code'),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });

@@ -89,7 +89,7 @@ async function choiceCost(db: Database) {
     bare.push(performance.now() - started);
     const chosen = reference(20_000 + i);
     started = performance.now();
-    const outcome = await chooseAnotherDate(db, { reference: chosen, incidentId }, '2027-01-12', now);
+    const outcome = await chooseAnotherDate(db, { reference: chosen, incidentId }, { date: '2027-01-12' }, now);
     choice.push(performance.now() - started);
     if (outcome.kind !== 'moved') throw new Error(`choice not made: ${outcome.kind}`);
   }

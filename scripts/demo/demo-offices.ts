@@ -6,6 +6,8 @@ export const demoOffices: {
   name: string;
   nameSw: string;
   address: string;
+  /** The office whose free days this office's applicants may also choose (api/applicants). */
+  nearby?: string;
   application: WeeklyCapacity;
   collection: WeeklyCapacity;
 }[] = [
@@ -14,6 +16,7 @@ export const demoOffices: {
     name: 'Nyayo House, Nairobi',
     nameSw: 'Nyayo House, Nairobi',
     address: 'Nyayo House, Kenyatta Avenue / Uhuru Highway, Nairobi',
+    nearby: 'NKR',
     application: [300, 300, 300, 300, 250, 0, 0],
     collection: [400, 400, 400, 400, 350, 0, 0],
   },

@@ -7,7 +7,7 @@ import { publishUpdate } from '../../api/incidents/publish-update';
 import { pendingRevision } from '../../api/incidents/revision';
 import { systemActor, type ActionContext } from '../../api/auth/actor';
 import { newId } from '../../api/ids';
-import { createOffice } from '../../api/offices/manage-offices';
+import { createOffice, updateOffice } from '../../api/offices/manage-offices';
 import { addDays, isWeekend, nairobiDay } from '../../api/offices/nairobi-days';
 import { kenyanPublicHoliday } from '../../api/offices/kenyan-public-holidays';
 import { demoOffices } from './demo-offices';
@@ -75,6 +75,8 @@ export async function seedDemo(db: Database, options: { now: Date }): Promise<{ 
       });
     }
   }
+  // Once every office exists: an applicant of an office with a nearby one may choose a day there.
+  for (const office of demoOffices) if (office.nearby) await updateOffice(db, office.code, { nearbyOffice: office.nearby }, script(now));
   const onlineGroup = newId();
   const eCitizenId = newId();
   const enquiriesId = newId();

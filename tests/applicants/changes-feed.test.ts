@@ -71,9 +71,9 @@ describe('the changes feed for the booking system (GET /appointments/changes)', 
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('reference,from,to,office,service,reason,incident_id,at');
+    expect(lines[0]).toBe('reference,from,to,office,service,reason,incident_id,at,from_office');
     expect(lines).toHaveLength(8);
-    expect(lines[1]).toMatch(/^"R1","2026-06-02","2026-06-04","NYH","application","Offices closed by ""Outage inc"" from 2026-06-02; serving again from 2026-06-04.","inc","2026-/);
+    expect(lines[1]).toMatch(/^"R1","2026-06-02","2026-06-04","NYH","application","Offices closed by ""Outage inc"" from 2026-06-02; serving again from 2026-06-04.","inc","2026-[^"]+","NYH"$/);
     expect(lines[7]).toMatch(/^"R2","2026-06-05","2026-06-10","NYH","application","'=HYPERLINK\(""http:\/\/evil.example""\)","",/);
     const next = response.headers.get('Hali-Next-Cursor');
     expect((await feed(next, 10)).items).toEqual([]);

@@ -6,12 +6,14 @@ import { launchChromium } from './launch-chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server';
 import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
-import { appointments } from '../../db/schema/index';
+import { appointments, offices } from '../../db/schema/index';
+import { addOffice, weekdays } from '../appointments/appointment-fixtures';
 import { movedByOutage } from '../applicants/applicant-fixtures';
 import { createTestContext, type TestContext } from '../support/test-context';
 
 // An applicant whose appointment the outage moved, on the real build and server, in Chromium with
-// JavaScript off: from the incident page to their date, then to another date of their choosing.
+// JavaScript off: from the incident page to their date, then to another date of their choosing
+// (at the nearby office the department allows for theirs).
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let t: TestContext;
@@ -22,6 +24,10 @@ let browser: Browser;
 beforeAll(async () => {
   t = await createTestContext();
   await movedByOutage(t);
+  // Nyayo House's applicants may also choose a day at Thika.
+  await addOffice(t.db, 'THK', { application: weekdays(2), collection: weekdays(2) });
+  await t.db.update(offices).set({ name: 'Thika', address: 'Kenyatta Highway, Thika' }).where(eq(offices.code, 'THK'));
+  await t.db.update(offices).set({ nearbyOfficeCode: 'THK' }).where(eq(offices.code, 'NYH'));
   builder = createSiteBuilder(t.config, t.db, { log: () => {} });
   const result = await builder.buildNow('e2e');
   if (!result.ok) throw new Error(result.error);
@@ -66,12 +72,12 @@ describe('an applicant looks up their appointment and chooses another date, Java
     const choose = await page.getByRole('link', { name: 'Cannot come that day? Choose another date' }).getAttribute('href');
     await page.goto(onTestServer(choose));
     await expect(page.getByLabel('Thursday, 4 June 2026 (your current date)').isChecked()).resolves.toBe(true);
-    await page.getByLabel('Monday, 8 June 2026').check();
+    await page.getByRole('group', { name: 'Or a day at a nearby office: Thika, Kenyatta Highway, Thika' }).getByLabel('Monday, 8 June 2026').check();
     await page.getByRole('button', { name: 'Confirm this date' }).click();
     expect(await page.locator('h1').innerText()).toBe('Your new date is confirmed');
-    expect(await page.locator('main').innerText()).toContain('Your appointment has moved from Thursday, 4 June 2026 to Monday, 8 June 2026.');
+    expect(await page.locator('main').innerText()).toContain('Your appointment has moved from Thursday, 4 June 2026 to Monday, 8 June 2026. It is now at Thika.');
     const [r1] = await t.db.select().from(appointments).where(eq(appointments.reference, 'R1'));
-    expect(r1.appointmentDate).toBe('2026-06-08');
+    expect(r1).toMatchObject({ appointmentDate: '2026-06-08', officeCode: 'THK' });
     await context.close();
   });
 

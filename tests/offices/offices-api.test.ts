@@ -23,7 +23,7 @@ describe('the offices API', () => {
   it('creates, reads, changes and deletes an office, auditing each write', async () => {
     const created = await t.request('POST', '/api/v1/offices', { token: t.tokens.publisher, json: nyayo });
     expect(created.status).toBe(201);
-    expect(await created.json()).toEqual({ ...nyayo, overrides: [] });
+    expect(await created.json()).toEqual({ ...nyayo, nearby_office: null, overrides: [] });
     expect(await lastAudit()).toMatchObject({ action: 'office.create', targetId: 'NYH' });
 
     const patched = await t.request('PATCH', '/api/v1/offices/NYH', { token: t.tokens.admin, json: { capacity: { collection: [6, 6, 6, 6, 6, 0, 0] } } });

@@ -6,6 +6,7 @@ import type { WebhookChannel } from '../../broadcast/webhook/webhook-channel';
 import type { Config } from '../../config';
 import { signWebhookBody, webhookSignatureHeader } from '../../subscribers/webhooks/webhook-signature';
 import { encodeChangeCursor } from '../change-cursor';
+import { appointmentChangeJson } from '../appointment-change-json';
 import { listAppointmentChanges } from '../list-appointment-changes';
 import type { BookingWebhookPayload } from './queue-booking-webhook-calls';
 
@@ -34,7 +35,7 @@ export async function deliverBookingWebhook(
     });
     body = JSON.stringify({
       type: 'appointment.changes',
-      items: page.items.map((change) => ({ reference: change.reference, from: change.from, to: change.to, office: change.office, service: change.service, reason: change.reason, incident_id: change.incidentId, at: change.at })),
+      items: page.items.map(appointmentChangeJson),
       next: encodeChangeCursor(payload.throughMoveId),
     });
     await db

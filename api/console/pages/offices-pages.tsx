@@ -27,6 +27,7 @@ const doneMessages: Record<string, string> = {
   capacity: 'The weekly capacity was saved. Appointments already booked stay where they are.',
   override: 'The day was set.',
   cleared: 'The override was removed; the day follows the weekly capacity again.',
+  nearby: 'The nearby office was saved. Applicants choosing another date see its free days from now on.',
 };
 
 type Problem = { message: string; fields?: FieldErrors; typed?: Record<string, string> };
@@ -78,6 +79,7 @@ export function registerOfficesPages(app: Hono<ConsoleEnv>): void {
     const month = calendarMonth(monthKey, now());
     const days = new Map((await listOfficeDays(db, office.code, month.first, month.last)).map((day) => [day.date, day]));
     const canEdit = (editors as readonly string[]).includes(staff.user.role);
+    const others = canEdit ? (await listOffices(db, { limit: 500, offset: 0 })).items.filter((other) => other.code !== office.code) : [];
     const done = doneMessages[c.req.query('done') ?? ''];
     const typed = problem?.typed ?? {};
     const fields = problem?.fields ?? {};
@@ -142,6 +144,20 @@ export function registerOfficesPages(app: Hono<ConsoleEnv>): void {
                 </li>
               ))}
             </ul>
+            <h2>Nearby office</h2>
+            <p>Where the department allows it, applicants of this office choosing another date are also offered the free days of one nearby office.</p>
+            <ConsoleForm action={`${officePath(office.code)}/nearby`} csrf={staff.csrfToken}>
+              <input type="hidden" name="month" value={month.key} />
+              <SelectField
+                name="nearby_office"
+                label="Nearby office"
+                value={typed.nearby_office ?? office.nearbyOffice ?? ''}
+                options={[{ value: '', label: 'None' }, ...others.map((other) => ({ value: other.code, label: `${other.name} (${other.code})` }))]}
+              />
+              <p>
+                <button type="submit">Save the nearby office</button>
+              </p>
+            </ConsoleForm>
             <h2>Places per weekday</h2>
             <ConsoleForm action={`${officePath(office.code)}/capacity`} csrf={staff.csrfToken}>
               <input type="hidden" name="month" value={month.key} />
@@ -227,6 +243,14 @@ export function registerOfficesPages(app: Hono<ConsoleEnv>): void {
       const form = c.get('form');
       const target = { code: office.code, date: formText(form, 'date'), service: formText(form, 'service') as AppointmentService };
       return change(c, office, () => clearOfficeOverride(c.get('deps').db, target, consoleActionContext(c)), 'cleared', formText(form, 'month'));
+    }),
+  );
+
+  app.post('/offices/:code/nearby', requireStaff(editors), (c) =>
+    withOffice(c, (office) => {
+      const form = c.get('form');
+      const nearbyOffice = formText(form, 'nearby_office') || null;
+      return change(c, office, () => updateOffice(c.get('deps').db, office.code, { nearbyOffice }, consoleActionContext(c)), 'nearby', formText(form, 'month'));
     }),
   );
 

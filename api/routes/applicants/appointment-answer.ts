@@ -9,7 +9,7 @@ function moveInWords(move: AppointmentMoveSummary, language: AppointmentLanguage
   const words = applicantPageWording[language];
   const from = formatAppointmentDate(move.from, language);
   const to = formatAppointmentDate(move.to, language);
-  if (move.byApplicant) return words.movedByChoice(from, to);
+  if (move.byApplicant) return move.newOfficeName ? `${words.movedByChoice(from, to)} ${words.movedOffice(withoutBidiControls(move.newOfficeName))}` : words.movedByChoice(from, to);
   if (move.incidentName) return words.movedBecause(from, to, withoutBidiControls(move.incidentName));
   return words.movedByOffice(from, to);
 }

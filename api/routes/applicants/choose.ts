@@ -5,13 +5,13 @@ import type { AppointmentLanguage } from '../../../db/schema/index';
 import { applicantPageWording } from '../../applicants/applicant-page-wording';
 import { summariseAppointment, type AppointmentSummary } from '../../applicants/appointment-summary';
 import { chooseAnotherDate } from '../../applicants/choose-another-date';
-import { listChoosableDays } from '../../applicants/choosable-days';
+import { listAllChoosableDays } from '../../applicants/choosable-days';
 import { openChoiceLink, type ChoiceLink } from '../../applicants/open-choice-link';
 import { recordApplicantVisit } from '../../applicants/record-applicant-action';
 import type { AppEnv } from '../../http/app-env';
 import { applicantPage, lookupPath } from './applicant-page';
 import { appointmentAnswer } from './appointment-answer';
-import { chooseForm } from './choose-form';
+import { chooseForm, readChoiceValue } from './choose-form';
 import { formatAppointmentDate } from '../../broadcast/messages/applicant-email-wording';
 
 const path = '/appointment/choose/:token{[A-Za-z0-9_-]{40,400}}';
@@ -61,7 +61,7 @@ async function choicePage(c: Context<AppEnv>, opened: Opened, note?: { title: st
       body: html`<p>${words.noChangesLeft}</p>${appointmentAnswer(summary, language)}`,
     });
   }
-  const days = await listChoosableDays(db, { officeCode: summary.office.code, service: summary.service, currentDate: summary.date }, now());
+  const days = await listAllChoosableDays(db, { officeCode: summary.office.code, service: summary.service, currentDate: summary.date }, now());
   return applicantPage(c, {
     language,
     title: note?.title ?? words.chooseTitle,
@@ -92,14 +92,14 @@ export function registerChooseAnotherDate(app: Hono<AppEnv>): void {
       if (opened instanceof Response) return opened;
       const { db, config, now } = c.get('deps');
       const form = await c.req.parseBody();
-      const date = typeof form.date === 'string' ? form.date : '';
+      const choice = readChoiceValue(typeof form.date === 'string' ? form.date : '');
       const words = applicantPageWording[opened.language];
-      const outcome = await chooseAnotherDate(db, opened.link, date, now());
+      const outcome = await chooseAnotherDate(db, opened.link, choice, now());
       if (outcome.kind === 'moved' || outcome.kind === 'unchanged') {
         const summary = (await summariseAppointment(db, config, opened.link.reference)) ?? opened.summary;
         const said =
           outcome.kind === 'moved'
-            ? html`<p role="status"><strong>${words.moved(formatAppointmentDate(outcome.from, opened.language), formatAppointmentDate(outcome.to, opened.language))}</strong></p><p>${words.confirmationSent}</p>`
+            ? html`<p role="status"><strong>${words.moved(formatAppointmentDate(outcome.from, opened.language), formatAppointmentDate(outcome.to, opened.language))}${outcome.officeChanged ? ` ${words.movedOffice(summary.office.name)}` : ''}</strong></p><p>${words.confirmationSent}</p>`
             : html`<p role="status">${words.unchanged}</p>`;
         return applicantPage(c, {
           language: opened.language,

@@ -24,11 +24,12 @@ export const AppointmentChangeSchema = z
     reference: z.string(),
     from: z.string().openapi({ description: 'The day it was on before this change (YYYY-MM-DD).' }),
     to: z.string().openapi({ description: 'The day it is on after this change (YYYY-MM-DD).' }),
-    office: z.string(),
+    office: z.string().openapi({ description: 'The office after this change.' }),
     service: z.enum(appointmentServices),
     reason: z.string().openapi({ description: "Why: an outage's rescheduling, a staff decision, or \"applicant's choice\"." }),
     incident_id: z.string().nullable(),
     at: z.string().openapi({ description: 'When Hali made the change (ISO 8601, UTC).' }),
+    from_office: z.string().openapi({ description: 'The office before this change; differs from `office` only when the applicant chose a nearby office.' }),
   })
   .openapi('AppointmentChange');
 

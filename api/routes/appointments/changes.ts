@@ -1,4 +1,5 @@
-import { listAppointmentChanges, type AppointmentChange } from '../../applicants/list-appointment-changes';
+import { appointmentChangeJson } from '../../applicants/appointment-change-json';
+import { listAppointmentChanges } from '../../applicants/list-appointment-changes';
 import type { OpenApiRouter } from '../../http/openapi-app';
 import { problemResponses } from '../../http/problem-schema';
 import { staffRoute } from '../../http/staff-route';
@@ -27,17 +28,6 @@ const route = staffRoute({
   },
 });
 
-const changeJson = (change: AppointmentChange) => ({
-  reference: change.reference,
-  from: change.from,
-  to: change.to,
-  office: change.office,
-  service: change.service,
-  reason: change.reason,
-  incident_id: change.incidentId,
-  at: change.at,
-});
-
 export function registerListAppointmentChanges(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const query = c.req.valid('query');
@@ -46,6 +36,6 @@ export function registerListAppointmentChanges(app: OpenApiRouter): void {
     if (/\btext\/csv\b/i.test(c.req.header('Accept') ?? '')) {
       return c.body(appointmentChangesCsv(page.items), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
-    return c.json({ items: page.items.map(changeJson), next: page.next }, 200);
+    return c.json({ items: page.items.map(appointmentChangeJson), next: page.next }, 200);
   });
 }

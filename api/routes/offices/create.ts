@@ -22,7 +22,8 @@ const route = staffRoute({
 
 export function registerCreateOffice(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const office = await createOffice(c.get('deps').db, c.req.valid('json'), actionContext(c));
+    const { nearby_office: nearbyOffice, ...input } = c.req.valid('json');
+    const office = await createOffice(c.get('deps').db, { ...input, nearbyOffice }, actionContext(c));
     return c.json(officeJson(office), 201);
   });
 }

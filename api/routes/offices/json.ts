@@ -9,6 +9,7 @@ export function officeJson(office: OfficeView): z.infer<typeof OfficeSchema> {
     code: office.code,
     name: office.name,
     address: office.address,
+    nearby_office: office.nearbyOffice,
     capacity: { application: office.capacity.application, collection: office.capacity.collection },
     overrides: office.overrides.map((override) => ({ date: override.date, service: override.service, capacity: override.capacity, note: override.note })),
   };

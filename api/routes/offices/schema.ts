@@ -31,6 +31,7 @@ export const CreateOfficeSchema = z
     code: z.string().regex(/^[A-Z0-9]{2,10}$/, '2–10 capital letters or digits, e.g. NYH').openapi({ example: 'NYH' }),
     name: z.string().trim().min(1, 'cannot be empty').max(200).openapi({ example: 'Nyayo House, Nairobi' }),
     address: z.string().max(500).optional(),
+    nearby_office: z.string().regex(/^[A-Z0-9]{2,10}$/, '2–10 capital letters or digits, e.g. MSA').nullable().optional().openapi({ description: "Where the department allows it: the code of one nearby office whose free days this office's applicants may also choose. null: none.", example: 'MSA' }),
     capacity,
   })
   .openapi('CreateOffice');
@@ -39,6 +40,7 @@ export const EditOfficeSchema = z
   .object({
     name: z.string().trim().min(1, 'cannot be empty').max(200),
     address: z.string().max(500),
+    nearby_office: z.string().regex(/^[A-Z0-9]{2,10}$/, '2–10 capital letters or digits, e.g. MSA').nullable().openapi({ description: "Where the department allows it: the code of one nearby office whose free days this office's applicants may also choose. null: none.", example: 'MSA' }),
     capacity: z.object({ application: week, collection: week }).partial(),
   })
   .partial()
@@ -49,6 +51,7 @@ export const OfficeSchema = z
     code: z.string(),
     name: z.string(),
     address: z.string(),
+    nearby_office: z.string().nullable().openapi({ description: "The one office whose free days this office's applicants may also choose; null: none." }),
     capacity,
     overrides: z.array(z.object({ date: z.string(), service: z.enum(appointmentServices), capacity: z.number().int(), note: z.string().nullable() })),
   })

@@ -11,7 +11,7 @@ const route = staffRoute({
   method: 'patch',
   path: '/offices/{code}',
   tags: ['Offices'],
-  summary: 'Change an office’s name, address or weekly capacity',
+  summary: 'Change an office’s name, address, nearby office or weekly capacity',
   description: 'Appointments already booked stay where they are; new capacity applies to future rescheduling.',
   request: { params: OfficeCodeParamSchema, body: { required: true, content: { 'application/json': { schema: EditOfficeSchema } } } },
   responses: {
@@ -22,7 +22,8 @@ const route = staffRoute({
 
 export function registerUpdateOffice(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
-    const office = await updateOffice(c.get('deps').db, c.req.valid('param').code, c.req.valid('json'), actionContext(c));
+    const { nearby_office: nearbyOffice, ...changes } = c.req.valid('json');
+    const office = await updateOffice(c.get('deps').db, c.req.valid('param').code, { ...changes, nearbyOffice }, actionContext(c));
     return c.json(officeJson(office), 200);
   });
 }
