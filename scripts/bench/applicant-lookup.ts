@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import { createApp } from '../../api/app';
@@ -13,12 +15,14 @@ import { migrateDatabase, openDatabase, type Database } from '../../db/client';
 import { appointments } from '../../db/schema/index';
 import { startFakeResend } from '../../tests/fakes/resend';
 import type { BenchRow } from './bench-row';
+import { workerCommandArguments } from './broadcast';
 
 /**
  * Applicants' self-service under load. (1) The lookup (POST /appointment/lookup, right pairs for
  * random applicants among 100,000, so every answer reads a summary and most record a first visit)
- * with autocannon, on the real server, while the same process's delivery worker sends the
- * incident's 100,000 emails to the fake Resend at 10 requests/s (as `npm start` runs it).
+ * with autocannon, on the real server: alone, then while a delivery worker sends the incident's
+ * 100,000 emails to the fake Resend at 10 requests/s, in a process of its own and in the server's
+ * process (as `npm start` runs it).
  * (2) What the choice transaction adds to a re-booking: chooseAnotherDate (re-reads capacity, open
  * disruptions, the applicant's changes; audits; records the action) against writeMoves alone in a
  * transaction (the bare re-booking with its email), each for 300 appointments, medians compared.
@@ -53,13 +57,23 @@ function lookupRequest() {
   return new URLSearchParams({ reference: reference(n), email: `applicant${n}@example.com`, language: 'en' }).toString();
 }
 
-async function lookupUnderFanOut(db: Database, dir: string) {
+/**
+ * Where the fan-out runs while the lookups are measured: nowhere (the endpoint alone), in the
+ * server's own process (as `npm start` runs the worker), or in a worker process of its own
+ * (`npm run worker` beside a server started with RUN_WORKER=false).
+ */
+type FanOut = 'none' | 'in the server process' | 'in a worker process';
+
+async function lookupUnderFanOut(db: Database, dir: string, fanOut: FanOut) {
   const resend = await startFakeResend({ requestsPerSecond: 10, keepBodies: false });
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: '10', CALENDAR_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret' });
+  const env = { NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: '10', CALENDAR_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret' };
+  const config = loadConfig(env);
   mkdirSync(config.site.dir, { recursive: true });
   const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) } });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
-  const worker = startDeliveryWorker({ config, db }, { log: () => {} });
+  const worker = fanOut === 'in the server process' ? startDeliveryWorker({ config, db }, { log: () => {} }) : null;
+  const workerProcess = fanOut === 'in a worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: fileURLToPath(new URL('../..', import.meta.url)), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+  const [{ sentBefore }] = await db.all<{ sentBefore: number }>(sql`SELECT count(*) AS sentBefore FROM deliveries WHERE state = 'sent'`);
   try {
     const options = {
       url: `${server.url}/appointment/lookup`,
@@ -70,9 +84,13 @@ async function lookupUnderFanOut(db: Database, dir: string) {
     await autocannon({ ...options, connections: 10, duration: 2 });
     const result = await autocannon({ ...options, connections: 10, duration: 10 });
     const [{ sent }] = await db.all<{ sent: number }>(sql`SELECT count(*) AS sent FROM deliveries WHERE state = 'sent'`);
-    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, emailsSent: Number(sent) };
+    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, emailsSent: Number(sent) - Number(sentBefore) };
   } finally {
-    await worker.stop();
+    await worker?.stop();
+    if (workerProcess) {
+      workerProcess.kill('SIGTERM');
+      await new Promise((resolve) => workerProcess.once('exit', resolve));
+    }
     await server.close();
     await resend.close();
   }
@@ -104,11 +122,18 @@ export async function run(): Promise<BenchRow[]> {
   try {
     await migrateDatabase(connection.db);
     await seed(connection.db);
-    const lookup = await lookupUnderFanOut(connection.db, dir);
+    const rows: BenchRow[] = [];
+    for (const fanOut of ['none', 'in a worker process', 'in the server process'] as const) {
+      const lookup = await lookupUnderFanOut(connection.db, dir, fanOut);
+      const during = fanOut === 'none' ? 'lookup, no fan-out' : `lookup during a 100k-email fan-out ${fanOut}`;
+      rows.push(
+        { name: `${during}, throughput`, value: lookup.requestsPerSecond, unit: 'req/s', target: '≥ 500', note: `10 connections, 10 s; right pairs among 100k; ${lookup.emailsSent} emails sent meanwhile` },
+        { name: `${during}, p99`, value: lookup.p99, unit: 'ms', target: '< 50', note: `${lookup.non2xx} non-2xx, ${lookup.errors} errors` },
+      );
+    }
     const cost = await choiceCost(connection.db);
     return [
-      { name: 'lookup during a 100k-email fan-out, throughput', value: lookup.requestsPerSecond, unit: 'req/s', target: '≥ 500', note: `10 connections, 10 s; right pairs among 100k; ${lookup.emailsSent} emails sent meanwhile` },
-      { name: 'lookup during a 100k-email fan-out, p99', value: lookup.p99, unit: 'ms', target: '< 50', note: `${lookup.non2xx} non-2xx, ${lookup.errors} errors` },
+      ...rows,
       { name: 're-booking alone (writeMoves in a transaction)', value: cost.bareMs, unit: 'ms', note: 'median of 300' },
       { name: "applicant's choice transaction", value: cost.choiceMs, unit: 'ms', note: 'median of 300; capacity, disruptions, limit, audit, action' },
       { name: 'time the choice adds to a re-booking', value: cost.choiceMs - cost.bareMs, unit: 'ms', target: '< 5' },

@@ -62,7 +62,7 @@ function cpuSeconds(pid: number): number {
  * Exactly what `npm run worker` runs (its heap cap included), started as one node process so its
  * RSS and CPU are the worker's own rather than npm's.
  */
-function workerCommandArguments(): string[] {
+export function workerCommandArguments(): string[] {
   const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { worker: string } };
   // `exec` only makes npm's shell hand its process over to node.
   const [command, ...args] = packageJson.scripts.worker.replace(/^exec\s+/, '').split(/\s+/);
