@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { offices, type AppointmentService } from '../../db/schema/index';
 import { closeDisruptedDays, loadOpenDisruptions } from '../appointments/open-disruptions';
@@ -45,9 +45,11 @@ export async function listChoosableDays(db: DatabaseOrTransaction, slot: ChoiceS
 export type NearbyOffice = { code: string; name: string; address: string };
 
 export async function loadNearbyOffice(db: DatabaseOrTransaction, officeCode: string): Promise<NearbyOffice | null> {
-  const [own] = await db.select({ nearby: offices.nearbyOfficeCode }).from(offices).where(eq(offices.code, officeCode));
-  if (!own?.nearby) return null;
-  const [nearby] = await db.select({ code: offices.code, name: offices.name, address: offices.address }).from(offices).where(eq(offices.code, own.nearby));
+  // One read: the nearby office found through this office's own row.
+  const [nearby] = await db
+    .select({ code: offices.code, name: offices.name, address: offices.address })
+    .from(offices)
+    .where(eq(offices.code, sql`(SELECT o.nearby_office_code FROM offices AS o WHERE o.code = ${officeCode})`));
   return nearby ?? null;
 }
 

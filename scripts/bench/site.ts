@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../tests/e2e/e2e-site';
 import { createApp } from '../../api/app';
 import { createAccountWithToken } from '../../api/staff/account-with-token';
 import { loadConfig } from '../../api/config';
@@ -103,10 +103,7 @@ async function publishToLive(site: SiteUnderTest, runs: number): Promise<number[
 
 /** Everything a first visit to `path` downloads, as Chromium measures it on the wire (gzip only). */
 async function firstVisitBytes(url: string, path: string): Promise<{ bytes: number; requests: number; encoding: string }> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
     const page = await context.newPage();

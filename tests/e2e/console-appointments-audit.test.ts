@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { launchChromium } from './e2e-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../api/auth/actor';
 import { consoleAssets } from '../../api/console/console-assets';

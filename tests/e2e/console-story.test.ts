@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { openE2eSite, type E2eSite } from './e2e-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../api/auth/actor';
 import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
-import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
+import type { RunningServer } from '../../api/server';
+import type { SiteBuilder } from '../../api/site/build/site-builder';
 import { createStaffAccount } from '../../api/staff/create-staff-account';
 import { appointments, incidents } from '../../db/schema/index';
 import { addComponent } from '../api/staff-api-fixtures';
@@ -29,6 +29,7 @@ let x: FakeX;
 let resend: FakeResend;
 let worker: DeliveryWorker;
 let builder: SiteBuilder;
+let site: E2eSite;
 let server: RunningServer;
 let browser: Browser;
 let componentName: string;
@@ -51,17 +52,12 @@ beforeAll(async () => {
     await createStaffAccount(t.db, { name: `Story ${role}`, email: `${role}@story.example`, role, password }, { now: t.now.value, actor: systemActor });
   }
   worker = startDeliveryWorker({ config: t.config, db: t.db }, { poll: false, log: () => {} });
-  builder = createSiteBuilder(t.config, t.db, { log: () => {} });
-  const first = await builder.buildNow('e2e');
-  if (!first.ok) throw new Error(first.error);
-  server = await startServer({ app: t.app, siteDir: t.config.site.dir, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  site = await openE2eSite(t);
+  ({ server, browser, builder } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  builder?.close();
+  await site?.close();
   await worker?.stop();
   await Promise.all([x?.close(), resend?.close()]);
   t?.close();

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { openE2eSite, type E2eSite } from './e2e-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
+import type { RunningServer } from '../../api/server';
 import { insertDemoScenario } from '../site/demo-scenario';
 import { createTestContext, type TestContext } from '../support/test-context';
 
@@ -12,24 +11,19 @@ import { createTestContext, type TestContext } from '../support/test-context';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let t: TestContext;
-let builder: SiteBuilder;
+let site: E2eSite;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
   t = await createTestContext();
   await insertDemoScenario(t.db);
-  builder = createSiteBuilder(t.config, t.db, { log: () => {} });
-  const result = await builder.buildNow('e2e');
-  if (!result.ok) throw new Error(result.error);
-  server = await startServer({ app: t.app, siteDir: t.config.site.dir, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  site = await openE2eSite(t);
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  builder?.close();
+  await site?.close();
   t?.close();
 });
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser } from 'playwright-core';
-import { launchChromium } from './launch-chromium';
+import { openE2eSite, type E2eSite } from './e2e-site';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeliveryWorker, type DeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
-import { startServer, type RunningServer } from '../../api/server';
-import { createSiteBuilder, type SiteBuilder } from '../../api/site/build/site-builder';
+import type { RunningServer } from '../../api/server';
 import { publishTestUpdate } from '../broadcast/broadcast-test-data';
 import { startFakeResend, type FakeResend } from '../fakes/resend';
 import { insertDemoScenario } from '../site/demo-scenario';
@@ -19,7 +18,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let t: TestContext;
 let resend: FakeResend;
 let worker: DeliveryWorker;
-let builder: SiteBuilder;
+let site: E2eSite;
 let server: RunningServer;
 let browser: Browser;
 
@@ -28,17 +27,12 @@ beforeAll(async () => {
   t = await createTestContext({ RESEND_BASE_URL: resend.url, RESEND_API_KEY: 're_test_key', RESEND_RPS: '1000', PUBLIC_URL: 'https://status.example.go.ke', CALENDAR_SIGNING_SECRET: 'calendar-secret-for-tests' });
   await insertDemoScenario(t.db);
   worker = startDeliveryWorker({ config: t.config, db: t.db }, { poll: false, log: () => {}, channels: { x: null } });
-  builder = createSiteBuilder(t.config, t.db, { log: () => {} });
-  const result = await builder.buildNow('e2e');
-  if (!result.ok) throw new Error(result.error);
-  server = await startServer({ app: t.app, siteDir: t.config.site.dir, host: '127.0.0.1', port: 0 });
-  browser = await launchChromium();
+  site = await openE2eSite(t);
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  builder?.close();
+  await site?.close();
   await worker?.stop();
   await resend?.close();
   t?.close();

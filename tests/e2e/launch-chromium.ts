@@ -1,9 +1,0 @@
-import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (never a downloaded browser), headless, with nothing reaching the network on its own. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
