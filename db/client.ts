@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { takeTurnsInProcess } from './in-process-turns';
+import { createLocalFileClient } from './local-file-client';
 import * as schema from './schema/index';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -13,6 +14,9 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseOrTransaction = Database | Transaction;
 
 export type DatabaseConnection = { db: Database; client: Client; close: () => void };
+
+/** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
+const busyTimeoutMs = 10_000;
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -43,10 +47,15 @@ function createPrivateDatabaseFile(path: string): void {
 export async function openDatabase(options: { url: string; authToken?: string }): Promise<DatabaseConnection> {
   const isFile = options.url.startsWith('file:');
   if (isFile) {
-    const path = options.url.slice('file:'.length);
-    if (path !== ':memory:') createPrivateDatabaseFile(path);
+    const file = options.url.slice('file:'.length);
+    if (file !== ':memory:') createPrivateDatabaseFile(file);
   }
-  const client = createClient({ url: options.url, authToken: options.authToken, timeout: 10_000 });
+  const path = isFile ? options.url.slice('file:'.length) : null;
+  // A plain file path gets the statement-caching client; memory databases and URLs with options keep @libsql/client's.
+  const client =
+    path !== null && path !== ':memory:' && !path.includes('?')
+      ? createLocalFileClient(path, { timeoutMs: busyTimeoutMs })
+      : createClient({ url: options.url, authToken: options.authToken, timeout: busyTimeoutMs });
   if (isFile) await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema });
   if (isFile) takeTurnsInProcess(db, client);
