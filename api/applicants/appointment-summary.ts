@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNotNull, and, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../db/client';
 import { appointmentMoves, appointments, incidents, offices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
 import { calendarUrl } from '../broadcast/messages/applicant-email-payloads';
@@ -37,15 +37,44 @@ export function firstName(fullName: string): string {
   return fullName.trim().split(/\s+/u)[0] ?? '';
 }
 
-export async function summariseAppointment(db: DatabaseOrTransaction, config: Config, reference: string): Promise<AppointmentSummary | null> {
+/** The appointment's own row with its office, as the summary and the lookup need it. */
+export type AppointmentRecord = {
+  email: string;
+  fullName: string;
+  language: AppointmentLanguage;
+  service: AppointmentService;
+  appointmentDate: string;
+  status: string;
+  officeCode: string;
+  officeName: string | null;
+  officeAddress: string | null;
+};
+
+type MoveRecord = { id: number; from: string; to: string; reason: string; at: string; incidentId: string | null; incidentName: string | null; newOfficeName: string | null };
+
+/** One indexed read: the appointment and its office. */
+export async function readAppointmentRecord(db: DatabaseOrTransaction, reference: string): Promise<AppointmentRecord | null> {
   const [found] = await db
-    .select({ appointment: appointments, office: { name: offices.name, address: offices.address } })
+    .select({
+      email: appointments.email,
+      fullName: appointments.fullName,
+      language: appointments.language,
+      service: appointments.service,
+      appointmentDate: appointments.appointmentDate,
+      status: appointments.status,
+      officeCode: appointments.officeCode,
+      officeName: offices.name,
+      officeAddress: offices.address,
+    })
     .from(appointments)
     .leftJoin(offices, eq(offices.code, appointments.officeCode))
     .where(eq(appointments.reference, reference));
-  if (!found) return null;
-  const { appointment, office } = found;
-  const moves = await db
+  return found ?? null;
+}
+
+/** Every move of the appointment, oldest first, with the incident that caused it and the office it went to. */
+async function readMoves(db: DatabaseOrTransaction, reference: string): Promise<MoveRecord[]> {
+  return db
     .select({
       id: appointmentMoves.id,
       from: appointmentMoves.fromDate,
@@ -61,13 +90,14 @@ export async function summariseAppointment(db: DatabaseOrTransaction, config: Co
     .leftJoin(incidents, eq(incidents.id, appointmentMoves.incidentId))
     .where(eq(appointmentMoves.reference, reference))
     .orderBy(asc(appointmentMoves.id));
-  const [incidentMove] = await db
-    .select({ id: appointmentMoves.id, incidentId: appointmentMoves.incidentId })
-    .from(appointmentMoves)
-    .where(and(eq(appointmentMoves.reference, reference), isNotNull(appointmentMoves.incidentId)))
-    .orderBy(desc(appointmentMoves.id))
-    .limit(1);
+}
+
+/** The summary of an appointment already read (the lookup reads it once to compare the email). */
+export async function summariseAppointmentRecord(db: DatabaseOrTransaction, config: Config, reference: string, appointment: AppointmentRecord): Promise<AppointmentSummary> {
+  const moves = await readMoves(db, reference);
   const latest = moves.at(-1);
+  // The choice link names the latest move an outage made (not one the applicant chose).
+  const incidentMove = [...moves].reverse().find((move) => move.incidentId !== null);
   const changesLeft = Math.max(0, maxApplicantChanges - moves.filter((move) => move.reason === applicantChoiceReason).length);
   const cancelled = appointment.status === 'cancelled';
   return {
@@ -77,7 +107,7 @@ export async function summariseAppointment(db: DatabaseOrTransaction, config: Co
     service: appointment.service,
     date: appointment.appointmentDate,
     cancelled,
-    office: { code: appointment.officeCode, name: office?.name ?? appointment.officeCode, address: office?.address ?? '' },
+    office: { code: appointment.officeCode, name: appointment.officeName ?? appointment.officeCode, address: appointment.officeAddress ?? '' },
     bring: applicantEmailWording[appointment.language].bring[appointment.service],
     calendarUrl: latest && !cancelled ? calendarUrl(config, { reference, moveId: latest.id }) : null,
     chooseDateUrl: incidentMove && changesLeft > 0 && !cancelled ? chooseDateUrl(config, { reference, moveId: incidentMove.id }) : null,
@@ -85,4 +115,9 @@ export async function summariseAppointment(db: DatabaseOrTransaction, config: Co
     incidentId: incidentMove?.incidentId ?? null,
     moves: moves.map((move) => ({ from: move.from, to: move.to, incidentName: move.incidentName, byApplicant: move.reason === applicantChoiceReason, at: move.at, newOfficeName: move.newOfficeName })),
   };
+}
+
+export async function summariseAppointment(db: DatabaseOrTransaction, config: Config, reference: string): Promise<AppointmentSummary | null> {
+  const appointment = await readAppointmentRecord(db, reference);
+  return appointment ? summariseAppointmentRecord(db, config, reference, appointment) : null;
 }

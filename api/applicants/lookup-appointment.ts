@@ -1,10 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { appointments } from '../../db/schema/index';
 import type { Config } from '../config';
 import { maxEmailLength, maxReferenceLength } from './lookup-limits';
-import { summariseAppointment, type AppointmentSummary } from './appointment-summary';
+import { readAppointmentRecord, summariseAppointmentRecord, type AppointmentSummary } from './appointment-summary';
 import { recordApplicantVisit } from './record-applicant-action';
 
 
@@ -14,10 +12,10 @@ const digest = (email: string) => createHmac('sha256', comparisonKey).update(ema
 
 /**
  * The appointment whose reference and email on file both match, or null. A wrong reference and a
- * wrong email take the same path: one indexed read by reference, then a keyed digest of both
- * addresses compared in constant time (an absent appointment is compared against an empty
- * address), so neither the answer nor the time tells whether the reference exists. Only a right
- * pair does more (reading the summary).
+ * wrong email take the same path: one indexed read by reference (the appointment with its
+ * office), then a keyed digest of both addresses compared in constant time (an absent appointment
+ * is compared against an empty address), so neither the answer nor the time tells whether the
+ * reference exists. Only a right pair does more (reading its moves, noting the visit).
  */
 export async function lookupAppointment(
   db: Database,
@@ -26,10 +24,10 @@ export async function lookupAppointment(
   now: Date,
 ): Promise<AppointmentSummary | null> {
   const reference = given.reference.trim().slice(0, maxReferenceLength);
-  const [row] = await db.select({ email: appointments.email }).from(appointments).where(eq(appointments.reference, reference)).limit(1);
-  const sameEmail = timingSafeEqual(digest(row?.email ?? ''), digest(given.email.slice(0, maxEmailLength)));
-  if (!row || !sameEmail || given.email.trim() === '') return null;
-  const summary = await summariseAppointment(db, config, reference);
-  if (summary?.incidentId) await recordApplicantVisit(db, { incidentId: summary.incidentId, reference, action: 'looked_up', now });
+  const appointment = await readAppointmentRecord(db, reference);
+  const sameEmail = timingSafeEqual(digest(appointment?.email ?? ''), digest(given.email.slice(0, maxEmailLength)));
+  if (!appointment || !sameEmail || given.email.trim() === '') return null;
+  const summary = await summariseAppointmentRecord(db, config, reference, appointment);
+  if (summary.incidentId) await recordApplicantVisit(db, { incidentId: summary.incidentId, reference, action: 'looked_up', now });
   return summary;
 }

@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import { createApp } from '../../api/app';
 import { chooseAnotherDate } from '../../api/applicants/choose-another-date';
@@ -20,13 +19,14 @@ import { workerCommandArguments } from './broadcast';
 /**
  * Applicants' self-service under load. (1) The lookup (POST /appointment/lookup, right pairs for
  * random applicants among 100,000, so every answer reads a summary and most record a first visit)
- * with autocannon, on the real server: alone, then while a delivery worker sends the incident's
+ * with autocannon in a process of its own, on the real server: alone, then while a delivery worker sends the incident's
  * 100,000 emails to the fake Resend at 10 requests/s, in a process of its own and in the server's
  * process (as `npm start` runs it).
  * (2) What the choice transaction adds to a re-booking: chooseAnotherDate (re-reads capacity, open
  * disruptions, the applicant's changes; audits; records the action) against writeMoves alone in a
  * transaction (the bare re-booking with its email), each for 300 appointments, medians compared.
  */
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const applicantCount = 100_000;
 const incidentId = 'benchincident';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -52,9 +52,19 @@ async function seed(db: Database): Promise<void> {
   }
 }
 
-function lookupRequest() {
-  const n = 1 + Math.floor(Math.random() * applicantCount);
-  return new URLSearchParams({ reference: reference(n), email: `applicant${n}@example.com`, language: 'en' }).toString();
+type LookupLoad = { requestsPerSecond: number; p99: number; non2xx: number; errors: number };
+
+/** autocannon in a process of its own (scripts/bench/lookup-load.ts), so the load does not share the server's event loop. */
+async function runLookupLoad(url: string): Promise<LookupLoad> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./lookup-load.ts', import.meta.url)), url, String(applicantCount)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the lookup load exited with ${code}`);
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as LookupLoad;
 }
 
 /**
@@ -72,19 +82,12 @@ async function lookupUnderFanOut(db: Database, dir: string, fanOut: FanOut) {
   const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) } });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
   const worker = fanOut === 'in the server process' ? startDeliveryWorker({ config, db }, { log: () => {} }) : null;
-  const workerProcess = fanOut === 'in a worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: fileURLToPath(new URL('../..', import.meta.url)), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+  const workerProcess = fanOut === 'in a worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
   const [{ sentBefore }] = await db.all<{ sentBefore: number }>(sql`SELECT count(*) AS sentBefore FROM deliveries WHERE state = 'sent'`);
   try {
-    const options = {
-      url: `${server.url}/appointment/lookup`,
-      method: 'POST' as const,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: lookupRequest() }) }],
-    };
-    await autocannon({ ...options, connections: 10, duration: 2 });
-    const result = await autocannon({ ...options, connections: 10, duration: 10 });
+    const load = await runLookupLoad(`${server.url}/appointment/lookup`);
     const [{ sent }] = await db.all<{ sent: number }>(sql`SELECT count(*) AS sent FROM deliveries WHERE state = 'sent'`);
-    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, emailsSent: Number(sent) - Number(sentBefore) };
+    return { ...load, emailsSent: Number(sent) - Number(sentBefore) };
   } finally {
     await worker?.stop();
     if (workerProcess) {

@@ -1,6 +1,7 @@
 import type { AppointmentLanguage, AppointmentService } from '../../../db/schema/index';
 import { firstStrongIsolate, isolateBidi, popDirectionalIsolate, withoutBidiControls } from '../../text/isolate-bidi';
 import { applicantEmailWording, formatAppointmentDate } from './applicant-email-wording';
+import { escapeHtml } from '../../text/escape-html';
 
 /** Everything one applicant's email is made from. Personal data: it lives only in the outbox payload. */
 export type ApplicantEmailInput = {
@@ -21,9 +22,6 @@ export type ApplicantEmailInput = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 // Text for the HTML body: escaped, and each isolated piece in a <bdi> element instead of between
 // FSI and PDI. Every FSI and PDI here is one of ours (isolateBidi strips them from the piece itself),

@@ -2,6 +2,7 @@ import type { AppointmentLanguage, AppointmentService } from '../../../db/schema
 import { isolateBidi, withoutBidiControls } from '../../text/isolate-bidi';
 import { applicantEmailWording, formatAppointmentDate } from './applicant-email-wording';
 import type { RenderedEmail } from './render-applicant-email';
+import { escapeHtml } from '../../text/escape-html';
 
 /** The confirmation of a date the applicant chose themselves. Personal data: it lives only in the outbox payload. */
 export type ChoiceConfirmationInput = {
@@ -29,9 +30,6 @@ const confirmationWording = {
   },
 } as const;
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /**
  * Plain text and HTML. Names staff or the booking system wrote are stripped of direction controls

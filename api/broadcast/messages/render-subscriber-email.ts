@@ -1,6 +1,7 @@
 import type { AppointmentLanguage, IncidentStatus } from '../../../db/schema/index';
 import { isolateBidi, withoutBidiControls } from '../../text/isolate-bidi';
-import { escapeHtml, htmlText, type RenderedEmail } from './render-applicant-email';
+import { escapeHtml } from '../../text/escape-html';
+import { htmlText, type RenderedEmail } from './render-applicant-email';
 import { subscriberEmailWording } from './subscriber-email-wording';
 
 export type SubscriberEmailFrame = { language: AppointmentLanguage; pageName: string; unsubscribeUrl: string; senderName: string };

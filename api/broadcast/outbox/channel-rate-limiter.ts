@@ -6,7 +6,8 @@ import type { Database } from '../../../db/client';
  * `windowMs` (X counts posts per 15 minutes, Resend requests per second), shared by every worker
  * on the database through one row of `rate_limits`, so N workers together stay under it rather
  * than each pacing itself to it. The worker waits for its reserved time before it sends, so it
- * stays under the provider's limit instead of bouncing off it. A sliding window (rather than an
+ * stays under the provider's limit instead of bouncing off it; one that wakes too late gives its
+ * time back and reserves again. A sliding window (rather than an
  * even spacing) lets a request that went out late be followed at once, so a busy moment does not
  * cost throughput for good.
  */
@@ -89,7 +90,10 @@ export function createSharedRateLimiter(db: Database, rule: SharedRateLimit, clo
           lastTaken = at;
           return;
         }
-        // Woke too late (a busy event loop): this time stays reserved and unused, which is safe.
+        // Woke too late (a busy event loop): sent now, it could share a window with the requests
+        // reserved after it. Its time goes back unused instead (removing a time only makes room),
+        // so the room is not lost: the next reservation, ours or another worker's, takes it.
+        await release(db, rule, at);
       }
     },
     async giveBack() {

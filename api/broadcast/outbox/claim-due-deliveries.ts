@@ -79,7 +79,9 @@ export async function claimXDelivery(db: Database, lease: Lease): Promise<Delive
 
 /**
  * A batch whose membership is already fixed: abandoned mid-send by a worker whose lease ran out,
- * or waiting for a retry that is now due. Two narrow queries, so each stays an index range.
+ * or waiting for a retry that is now due. Each kind is found with a read on deliveries_due (an
+ * idle worker polling takes no write lock and commits nothing), then its batch is claimed by
+ * batch id; a batch another worker claimed in between is no longer claimable and yields nothing.
  */
 export type ClaimedEmail = { id: string; batchId: string | null };
 const claimedEmail = { id: deliveries.id, batchId: deliveries.batchId };
@@ -92,15 +94,16 @@ export async function claimEmailBatch(db: Database, lease: Lease, channel: Email
   const abandoned = and(eq(deliveries.state, 'sending'), lt(deliveries.leaseExpiresAt, now));
   const due = and(eq(deliveries.state, 'pending'), lte(deliveries.nextAttemptAt, now));
   for (const condition of [abandoned, due]) {
-    const nextBatch = db
+    const [next] = await db
       .select({ batchId: deliveries.batchId })
       .from(deliveries)
       .where(and(eq(deliveries.channel, channel), isNotNull(deliveries.batchId), condition))
       .limit(1);
+    if (!next?.batchId) continue;
     const claimed = await db
       .update(deliveries)
       .set(leaseColumns(lease))
-      .where(and(inArray(deliveries.batchId, nextBatch), claimable(now)))
+      .where(and(eq(deliveries.batchId, next.batchId), claimable(now)))
       .returning(claimedEmail);
     if (claimed.length) return claimed;
   }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppointmentLanguage } from '../../../db/schema/index';
-import { escapeHtml } from '../../broadcast/messages/render-applicant-email';
+import { escapeHtml } from '../../text/escape-html';
 
 /**
  * A page with one sentence and, for a valid link, one button that POSTs back to the same
