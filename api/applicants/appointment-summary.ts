@@ -52,44 +52,66 @@ export type AppointmentRecord = {
 
 type MoveRecord = { id: number; from: string; to: string; reason: string; at: string; incidentId: string | null; incidentName: string | null; newOfficeName: string | null };
 
+/**
+ * The two reads of every lookup, built once per database handle (drizzle's prepared queries):
+ * building a select costs more than running it on an indexed row.
+ */
+function prepareReads(db: DatabaseOrTransaction) {
+  const reference = sql.placeholder('reference');
+  return {
+    appointment: db
+      .select({
+        email: appointments.email,
+        fullName: appointments.fullName,
+        language: appointments.language,
+        service: appointments.service,
+        appointmentDate: appointments.appointmentDate,
+        status: appointments.status,
+        officeCode: appointments.officeCode,
+        officeName: offices.name,
+        officeAddress: offices.address,
+      })
+      .from(appointments)
+      .leftJoin(offices, eq(offices.code, appointments.officeCode))
+      .where(eq(appointments.reference, reference))
+      .prepare(),
+    moves: db
+      .select({
+        id: appointmentMoves.id,
+        from: appointmentMoves.fromDate,
+        to: appointmentMoves.toDate,
+        reason: appointmentMoves.reason,
+        at: appointmentMoves.at,
+        incidentId: appointmentMoves.incidentId,
+        incidentName: incidents.name,
+        newOfficeName: sql<string | null>`CASE WHEN ${appointmentMoves.toOffice} <> ${appointmentMoves.fromOffice}
+          THEN coalesce((SELECT o.name FROM offices AS o WHERE o.code = ${appointmentMoves.toOffice}), ${appointmentMoves.toOffice}) END`,
+      })
+      .from(appointmentMoves)
+      .leftJoin(incidents, eq(incidents.id, appointmentMoves.incidentId))
+      .where(eq(appointmentMoves.reference, reference))
+      .orderBy(asc(appointmentMoves.id))
+      .prepare(),
+  };
+}
+
+const preparedReads = new WeakMap<DatabaseOrTransaction, ReturnType<typeof prepareReads>>();
+
+function readsFor(db: DatabaseOrTransaction): ReturnType<typeof prepareReads> {
+  let reads = preparedReads.get(db);
+  if (!reads) preparedReads.set(db, (reads = prepareReads(db)));
+  return reads;
+}
+
 /** One indexed read: the appointment and its office. */
 export async function readAppointmentRecord(db: DatabaseOrTransaction, reference: string): Promise<AppointmentRecord | null> {
-  const [found] = await db
-    .select({
-      email: appointments.email,
-      fullName: appointments.fullName,
-      language: appointments.language,
-      service: appointments.service,
-      appointmentDate: appointments.appointmentDate,
-      status: appointments.status,
-      officeCode: appointments.officeCode,
-      officeName: offices.name,
-      officeAddress: offices.address,
-    })
-    .from(appointments)
-    .leftJoin(offices, eq(offices.code, appointments.officeCode))
-    .where(eq(appointments.reference, reference));
+  const [found] = await readsFor(db).appointment.all({ reference });
   return found ?? null;
 }
 
 /** Every move of the appointment, oldest first, with the incident that caused it and the office it went to. */
 async function readMoves(db: DatabaseOrTransaction, reference: string): Promise<MoveRecord[]> {
-  return db
-    .select({
-      id: appointmentMoves.id,
-      from: appointmentMoves.fromDate,
-      to: appointmentMoves.toDate,
-      reason: appointmentMoves.reason,
-      at: appointmentMoves.at,
-      incidentId: appointmentMoves.incidentId,
-      incidentName: incidents.name,
-      newOfficeName: sql<string | null>`CASE WHEN ${appointmentMoves.toOffice} <> ${appointmentMoves.fromOffice}
-        THEN coalesce((SELECT o.name FROM offices AS o WHERE o.code = ${appointmentMoves.toOffice}), ${appointmentMoves.toOffice}) END`,
-    })
-    .from(appointmentMoves)
-    .leftJoin(incidents, eq(incidents.id, appointmentMoves.incidentId))
-    .where(eq(appointmentMoves.reference, reference))
-    .orderBy(asc(appointmentMoves.id));
+  return readsFor(db).moves.all({ reference });
 }
 
 /** The summary of an appointment already read (the lookup reads it once to compare the email). */
