@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { createApplicantVisitRecorder } from './applicants/record-applicant-action';
 import { createFailedAuthThrottle } from './auth/failed-auth-throttle';
 import { createConsoleApp } from './console/console-app';
 import type { AppDependencies } from './dependencies';
@@ -30,11 +31,13 @@ function explainHttpException(error: HTTPException): string {
 export function createApp(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   const authThrottle = createFailedAuthThrottle();
+  const applicantVisits = deps.applicantVisits ?? createApplicantVisitRecorder(deps.db);
   app.use(compress());
   app.use(limitRequestBodies({ importMaxBytes: deps.config.importMaxBytes }));
   app.use(async function injectDependencies(c, next) {
     c.set('deps', deps);
     c.set('authThrottle', authThrottle);
+    c.set('applicantVisits', applicantVisits);
     await next();
   });
   app.use('/api/v1/*', staffApiHeaders);

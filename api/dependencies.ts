@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import type { ApplicantVisitRecorder } from './applicants/record-applicant-action';
 import type { Config } from './config';
 
 export type SiteBuildStatus = {
@@ -16,4 +17,6 @@ export type AppDependencies = {
   db: Database;
   now: () => Date;
   siteBuilds: SiteBuildScheduler;
+  /** Where lookups and opened links are noted for the staff counts; createApp makes one when absent (tests). */
+  applicantVisits?: ApplicantVisitRecorder;
 };

@@ -1,4 +1,5 @@
 import { createApp } from '../api/app';
+import { createApplicantVisitRecorder } from '../api/applicants/record-applicant-action';
 import { withCalendarSigningSecret } from '../api/broadcast/messages/calendar-signing-secret';
 import { startDeliveryWorker } from '../api/broadcast/outbox/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
@@ -47,7 +48,8 @@ if (!firstBuild.ok && siteBuilder.currentDir() === null) {
   console.error(`The status page could not be built: ${firstBuild.error}`);
 }
 
-const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder });
+const applicantVisits = createApplicantVisitRecorder(connection.db);
+const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder, applicantVisits });
 const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port, publicUrl: config.publicUrl });
 const worker = config.runWorker ? startDeliveryWorker({ config, db: connection.db }) : null;
 
@@ -64,6 +66,7 @@ async function shutDown(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: stopping`);
   await server.close();
+  await applicantVisits.close();
   await worker?.stop();
   await siteBuilder.whenIdle();
   siteBuilder.close();

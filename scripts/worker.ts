@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
 import { withCalendarSigningSecret } from '../api/broadcast/messages/calendar-signing-secret';
@@ -9,6 +10,11 @@ import { migrateDatabase, openDatabase } from '../db/client';
  * Any number may run on one database; leases share the work. Stops cleanly on SIGTERM/SIGINT,
  * finishing the requests in flight. `--lease-ms` and `--idle-ms` tune takeover and polling.
  */
+// The fan-out's pace is set by the providers' limits, the public pages' by the people waiting for
+// them: when both want the CPU, the server (an applicant looking up their date) goes first. Ten
+// steps nicer than it was started; lowering one's own priority needs no privilege.
+setPriority(Math.min(19, getPriority() + 10));
+
 const { values } = parseArgs({ options: { 'lease-ms': { type: 'string' }, 'idle-ms': { type: 'string' } } });
 const parsedConfig = loadConfig();
 const connection = await openDatabase(parsedConfig.database);

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import type { Config } from '../config';
 import { maxEmailLength, maxReferenceLength } from './lookup-limits';
 import { readAppointmentRecord, summariseAppointmentRecord, type AppointmentSummary } from './appointment-summary';
-import { recordApplicantVisit } from './record-applicant-action';
+import type { ApplicantVisitRecorder } from './record-applicant-action';
 
 
 // Per process: the digests are only ever compared with each other, never stored.
@@ -22,12 +22,13 @@ export async function lookupAppointment(
   config: Config,
   given: { reference: string; email: string },
   now: Date,
+  visits: ApplicantVisitRecorder,
 ): Promise<AppointmentSummary | null> {
   const reference = given.reference.trim().slice(0, maxReferenceLength);
   const appointment = await readAppointmentRecord(db, reference);
   const sameEmail = timingSafeEqual(digest(appointment?.email ?? ''), digest(given.email.slice(0, maxEmailLength)));
   if (!appointment || !sameEmail || given.email.trim() === '') return null;
   const summary = await summariseAppointmentRecord(db, config, reference, appointment);
-  if (summary.incidentId) await recordApplicantVisit(db, { incidentId: summary.incidentId, reference, action: 'looked_up', now });
+  if (summary.incidentId) visits.note({ incidentId: summary.incidentId, reference, action: 'looked_up', now });
   return summary;
 }

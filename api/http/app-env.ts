@@ -1,3 +1,4 @@
+import type { ApplicantVisitRecorder } from '../applicants/record-applicant-action';
 import type { FailedAuthThrottle } from '../auth/failed-auth-throttle';
 import type { AuthenticatedToken } from '../auth/tokens';
 import type { AppDependencies } from '../dependencies';
@@ -8,7 +9,7 @@ export type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } 
 
 /**
  * Hono's environment for every route: the dependencies, this app's throttle of failed
- * authentications and, after auth, the caller's token (API) or signed-in person and parsed
+ * authentications, its applicant visit recorder and, after auth, the caller's token (API) or signed-in person and parsed
  * form (console; `staff` is unset until someone signs in).
  */
 export type AppEnv = {
@@ -16,6 +17,7 @@ export type AppEnv = {
   Variables: {
     deps: AppDependencies;
     authThrottle: FailedAuthThrottle;
+    applicantVisits: ApplicantVisitRecorder;
     token: AuthenticatedToken;
     staff: StaffSession | undefined;
     form: Record<string, string | File | (string | File)[]>;

@@ -71,6 +71,7 @@ async function progressBody(c: Context<ConsoleEnv>, incident: IncidentDetail) {
   const { db, siteBuilds } = c.get('deps');
   const progress: IncidentDeliveryProgress = await incidentDeliveryProgress(db, incident.id);
   const thread = await readXThread(db, incident.id);
+  await c.get('applicantVisits').flush();
   const actions = await summariseApplicantActions(db, incident.id);
   const latest = incident.updates.filter((u) => u.state === 'published').at(-1);
   const site = siteState(siteBuilds.status(), latest?.publishedAt ?? null);

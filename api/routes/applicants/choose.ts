@@ -7,7 +7,6 @@ import { summariseAppointment, type AppointmentSummary } from '../../applicants/
 import { chooseAnotherDate } from '../../applicants/choose-another-date';
 import { listAllChoosableDays } from '../../applicants/choosable-days';
 import { openChoiceLink, type ChoiceLink } from '../../applicants/open-choice-link';
-import { recordApplicantVisit } from '../../applicants/record-applicant-action';
 import type { AppEnv } from '../../http/app-env';
 import { applicantPage, lookupPath } from './applicant-page';
 import { appointmentAnswer } from './appointment-answer';
@@ -79,8 +78,8 @@ export function registerChooseAnotherDate(app: Hono<AppEnv>): void {
   app.get(path, async function showChoosableDays(c) {
     const opened = await open(c);
     if (opened instanceof Response) return opened;
-    const { db, now } = c.get('deps');
-    if (opened.link.incidentId) await recordApplicantVisit(db, { incidentId: opened.link.incidentId, reference: opened.link.reference, action: 'opened_link', now: now() });
+    const { now } = c.get('deps');
+    if (opened.link.incidentId) c.get('applicantVisits').note({ incidentId: opened.link.incidentId, reference: opened.link.reference, action: 'opened_link', now: now() });
     return choicePage(c, opened);
   });
 

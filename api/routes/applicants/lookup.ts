@@ -45,7 +45,7 @@ export function registerLookupAppointment(app: Hono<AppEnv>, throttle: LookupThr
           body: html`<p>${words.tooMany(Math.ceil(wait / 60))}</p>`,
         });
       }
-      const summary = await lookupAppointment(db, config, given, at);
+      const summary = await lookupAppointment(db, config, given, at, c.get('applicantVisits'));
       if (!summary) {
         throttle.recordFailure(keys, at);
         // The same page for a wrong reference and a wrong email: it never says which was wrong.

@@ -22,6 +22,7 @@ const route = staffRoute({
 export function registerGetApplicantActions(app: OpenApiRouter): void {
   app.openapi(route, async (c) => {
     const incidentId = c.req.valid('param').id;
+    await c.get('applicantVisits').flush();
     const summary = await summariseApplicantActions(c.get('deps').db, incidentId);
     return c.json({ incident_id: incidentId, applicants: summary.applicants, chosen_days: summary.chosenDays }, 200);
   });
