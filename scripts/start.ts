@@ -1,17 +1,17 @@
 import { createApp } from '../api/app';
 import { createApplicantVisitRecorder } from '../api/applicants/record-applicant-action';
 import { withCalendarSigningSecret } from '../api/broadcast/messages/calendar-signing-secret';
-import { startDeliveryWorker } from '../api/broadcast/outbox/delivery-worker';
 import { ConfigError, loadConfig, type Config } from '../api/config';
 import { startServer } from '../api/server';
 import { createSiteBuilder } from '../api/site/build/site-builder';
 import { loggableError } from '../api/logging/loggable-error';
 import { migrateDatabase, openDatabase, type DatabaseConnection } from '../db/client';
 import { prepareDatabase } from './start/prepare-database';
+import { startWorkerProcess } from './start/worker-process';
 
 /**
  * `npm start`: migrate, make sure an admin can get in, load the demo on an empty database outside
- * production, build the status page, serve everything, and drain the outbox.
+ * production, build the status page, serve everything, and drain the outbox (in a worker process of its own).
  */
 function readConfig(): Config {
   try {
@@ -51,7 +51,7 @@ if (!firstBuild.ok && siteBuilder.currentDir() === null) {
 const applicantVisits = createApplicantVisitRecorder(connection.db);
 const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder, applicantVisits });
 const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port, publicUrl: config.publicUrl });
-const worker = config.runWorker ? startDeliveryWorker({ config, db: connection.db }) : null;
+const worker = config.runWorker ? startWorkerProcess((line) => console.error(line)) : null;
 
 const dry = [!config.x.credentials && 'X', !config.resend.apiKey && 'email'].filter(Boolean);
 console.log(`Hali is running:

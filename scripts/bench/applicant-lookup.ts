@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { createApp } from '../../api/app';
+import { createApplicantVisitRecorder } from '../../api/applicants/record-applicant-action';
 import { chooseAnotherDate } from '../../api/applicants/choose-another-date';
 import { writeMoves } from '../../api/appointments/write-moves';
-import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { loadConfig } from '../../api/config';
 import { startServer } from '../../api/server';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client';
@@ -18,10 +18,9 @@ import { workerCommandArguments } from './broadcast';
 
 /**
  * Applicants' self-service under load. (1) The lookup (POST /appointment/lookup, right pairs for
- * random applicants among 100,000, so every answer reads a summary and most record a first visit)
- * with autocannon in a process of its own, on the real server: alone, then while a delivery worker sends the incident's
- * 100,000 emails to the fake Resend at 10 requests/s, in a process of its own and in the server's
- * process (as `npm start` runs it).
+ * random applicants among 100,000, so every answer reads a summary and most note a first visit)
+ * with autocannon in a process of its own, on the real server: alone, then while a worker process
+ * (as `npm start` runs it) sends the incident's 100,000 emails to the fake Resend at 10 requests/s.
  * (2) What the choice transaction adds to a re-booking: chooseAnotherDate (re-reads capacity, open
  * disruptions, the applicant's changes; audits; records the action) against writeMoves alone in a
  * transaction (the bare re-booking with its email), each for 300 appointments, medians compared.
@@ -68,33 +67,33 @@ async function runLookupLoad(url: string): Promise<LookupLoad> {
 }
 
 /**
- * Where the fan-out runs while the lookups are measured: nowhere (the endpoint alone), in the
- * server's own process (as `npm start` runs the worker), or in a worker process of its own
- * (`npm run worker` beside a server started with RUN_WORKER=false).
+ * Whether a fan-out runs while the lookups are measured: none (the endpoint alone), or a worker
+ * process (scripts/worker.ts, as `npm start` and `npm run worker` run it) sending the incident's
+ * emails.
  */
-type FanOut = 'none' | 'in the server process' | 'in a worker process';
+type FanOut = 'none' | 'worker process';
 
 async function lookupUnderFanOut(db: Database, dir: string, fanOut: FanOut) {
   const resend = await startFakeResend({ requestsPerSecond: 10, keepBodies: false });
   const env = { NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'hali.db')}`, SITE_DIR: join(dir, 'site'), RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: '10', CALENDAR_SIGNING_SECRET: 'bench-secret-bench-secret-bench-secret' };
   const config = loadConfig(env);
   mkdirSync(config.site.dir, { recursive: true });
-  const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) } });
+  const applicantVisits = createApplicantVisitRecorder(db);
+  const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) }, applicantVisits });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
-  const worker = fanOut === 'in the server process' ? startDeliveryWorker({ config, db }, { log: () => {} }) : null;
-  const workerProcess = fanOut === 'in a worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+  const workerProcess = fanOut === 'worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
   const [{ sentBefore }] = await db.all<{ sentBefore: number }>(sql`SELECT count(*) AS sentBefore FROM deliveries WHERE state = 'sent'`);
   try {
     const load = await runLookupLoad(`${server.url}/appointment/lookup`);
     const [{ sent }] = await db.all<{ sent: number }>(sql`SELECT count(*) AS sent FROM deliveries WHERE state = 'sent'`);
     return { ...load, emailsSent: Number(sent) - Number(sentBefore) };
   } finally {
-    await worker?.stop();
     if (workerProcess) {
       workerProcess.kill('SIGTERM');
       await new Promise((resolve) => workerProcess.once('exit', resolve));
     }
     await server.close();
+    await applicantVisits.close();
     await resend.close();
   }
 }
@@ -126,9 +125,9 @@ export async function run(): Promise<BenchRow[]> {
     await migrateDatabase(connection.db);
     await seed(connection.db);
     const rows: BenchRow[] = [];
-    for (const fanOut of ['none', 'in a worker process', 'in the server process'] as const) {
+    for (const fanOut of ['none', 'worker process'] as const) {
       const lookup = await lookupUnderFanOut(connection.db, dir, fanOut);
-      const during = fanOut === 'none' ? 'lookup, no fan-out' : `lookup during a 100k-email fan-out ${fanOut}`;
+      const during = fanOut === 'none' ? 'lookup, no fan-out' : 'lookup during a 100k-email fan-out';
       rows.push(
         { name: `${during}, throughput`, value: lookup.requestsPerSecond, unit: 'req/s', target: '≥ 500', note: `10 connections, 10 s; right pairs among 100k; ${lookup.emailsSent} emails sent meanwhile` },
         { name: `${during}, p99`, value: lookup.p99, unit: 'ms', target: '< 50', note: `${lookup.non2xx} non-2xx, ${lookup.errors} errors` },

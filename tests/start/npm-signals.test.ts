@@ -34,6 +34,12 @@ function descendantsOf(pid: number): number[] {
   return found;
 }
 
+/** A process's command line and nice value, from ps. */
+function processInfo(pid: number): { args: string; nice: number } {
+  const [nice, ...args] = execFileSync('ps', ['-o', 'ni=,args=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+  return { args: args.join(' '), nice: Number(nice) };
+}
+
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -111,6 +117,22 @@ describe('npm start', () => {
     expect(adminTokenLines).toEqual([revokedAdminTokenLine]);
     expect(run.output.stderr + run.output.stdout).not.toContain(adminToken);
   });
+
+  it('runs the delivery worker in a process of its own, at a lower CPU priority than the server', async () => {
+    const processes = await waitFor(
+      'the worker process',
+      () => {
+        const found = descendantsOf(run.child.pid!).map((pid) => ({ pid, ...processInfo(pid) }));
+        return found.some((info) => info.args.includes('scripts/worker.ts')) && run.output.stdout.includes('delivery worker started') ? found : undefined;
+      },
+      60_000,
+    );
+    const worker = processes.find((info) => info.args.includes('scripts/worker.ts'))!;
+    const server = processes.find((info) => info.args.includes('scripts/start.ts'))!;
+    expect(worker.pid).not.toBe(server.pid);
+    expect(worker.nice).toBe(Math.min(19, server.nice + 10));
+    tree = descendantsOf(run.child.pid!);
+  }, 90_000);
 
   it('stops every process it started when npm gets SIGTERM', async () => {
     expect(tree.length).toBeGreaterThan(0);

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export type WorkerProcess = {
+  /** SIGTERM to the worker (it finishes the requests in flight), resolved once it has exited. */
+  stop(): Promise<void>;
+};
+
+const workerScript = fileURLToPath(new URL('../worker.ts', import.meta.url));
+const firstRestartMs = 1_000;
+const longestRestartMs = 30_000;
+
+/**
+ * `npm start`'s delivery worker, in a process of its own (`scripts/worker.ts`, with the server's
+ * environment and Node flags) rather than in the server's: libSQL's local driver is synchronous,
+ * so rendering and recording 100,000 emails in the server's process would hold every page and
+ * lookup behind it, and the worker lowers its own CPU priority so the server goes first. A worker
+ * that dies is started again, after 1 s and then up to 30 s between tries; the outbox's leases make
+ * whatever it held claimable again.
+ */
+export function startWorkerProcess(log: (line: string) => void): WorkerProcess {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let restartMs = firstRestartMs;
+  let restartTimer: NodeJS.Timeout | null = null;
+
+  function launch() {
+    const startedAt = Date.now();
+    const launched = spawn(process.execPath, [...process.execArgv, workerScript], { env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child = launched;
+    launched.once('exit', (code, signal) => {
+      child = null;
+      if (stopping) return;
+      // A worker that ran for a while before it died starts again soon; one that keeps dying, less often.
+      restartMs = Date.now() - startedAt > longestRestartMs ? firstRestartMs : Math.min(longestRestartMs, restartMs * 2);
+      log(`delivery worker exited (${signal ?? `code ${code}`}); starting it again in ${Math.round(restartMs / 1000)} s`);
+      restartTimer = setTimeout(launch, restartMs);
+    });
+  }
+
+  launch();
+  return {
+    async stop() {
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
