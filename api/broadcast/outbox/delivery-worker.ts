@@ -51,8 +51,9 @@ function chooseChannels(config: Config, given: DeliveryWorkerOptions['channels']
 
 /**
  * Drains the outbox: X posts one at a time in thread order, applicant emails in batches of up to
- * 100, each channel under its own rate limit (shared with the other workers). Runs in `npm run worker`, which `npm start` starts as a child process (config.runWorker), or alone
- * (`npm run worker`); any number of workers may share a database, the leases keep them apart.
+ * 100, each channel under its own rate limit (shared with the other workers). Runs in
+ * `npm run worker` (scripts/worker.ts), which `npm start` also starts as a child process when
+ * config.runWorker; any number of workers may share a database, the leases keep them apart.
  */
 export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: DeliveryWorkerOptions = {}): DeliveryWorker {
   const { config } = deps;
