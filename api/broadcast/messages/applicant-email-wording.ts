@@ -80,8 +80,19 @@ export const applicantEmailWording: Record<AppointmentLanguage, ApplicantEmailWo
 
 /** Long dates as applicants read them, e.g. "Tuesday, 1 December 2026" / "Jumanne, 1 Desemba 2026". */
 export function formatAppointmentDate(date: string, language: AppointmentLanguage): string {
-  return longDateFormats[language].format(new Date(`${date}T12:00:00Z`));
+  const key = `${language}${date}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    // A fan-out formats the same few hundred dates 200,000 times; the memo is bounded all the same.
+    if (formattedDates.size >= maxFormattedDates) formattedDates.clear();
+    formatted = longDateFormats[language].format(new Date(`${date}T12:00:00Z`));
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
 }
+
+const maxFormattedDates = 4_096;
+const formattedDates = new Map<string, string>();
 
 // Made once: building an Intl formatter costs far more than using one, and a fan-out formats 200,000 dates.
 const longDateFormats: Record<AppointmentLanguage, Intl.DateTimeFormat> = {

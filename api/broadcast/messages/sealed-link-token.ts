@@ -15,8 +15,19 @@ export type LinkPurpose = 'hali-calendar-token' | 'hali-choose-date-token';
 // calendar-signing-secret.ts); such links stay valid only as long as this process runs.
 const processSecret = randomBytes(32).toString('hex');
 
+// A fan-out seals two links per email under the same one or two keys: derive each once. A process
+// knows one secret (two while a test switches), so the memo stays tiny; it is bounded regardless.
+const derivedKeys = new Map<string, Buffer>();
+
 function keyFor(purpose: LinkPurpose, secret: string | undefined): Buffer {
-  return createHash('sha256').update(`${purpose}:${secret ?? processSecret}`).digest();
+  const material = `${purpose}:${secret ?? processSecret}`;
+  let key = derivedKeys.get(material);
+  if (!key) {
+    if (derivedKeys.size >= 16) derivedKeys.clear();
+    key = createHash('sha256').update(material).digest();
+    derivedKeys.set(material, key);
+  }
+  return key;
 }
 
 export function createLinkToken(purpose: LinkPurpose, subject: LinkTokenSubject, secret: string | undefined): string {
