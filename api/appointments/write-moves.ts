@@ -58,10 +58,19 @@ export async function writeMoves(tx: Transaction, moves: MoveToWrite[], context:
     // An email still waiting, never claimed, would tell the applicant a date that is already gone:
     // the new move's email replaces it (and names the date they last heard of, see
     // api/broadcast/messages/last-announced-dates.ts). Emails already claimed may have been sent; they stay.
+    // Found from the moves (every applicant email names its move): this part's moves, each
+    // appointment's earlier moves, their emails, by index. CROSS JOIN keeps that order: left to
+    // itself SQLite's planner starts from the waiting emails and reads every one of them, for each
+    // part and for a single re-booking (37 ms on a 100,000-appointment database).
     await tx.run(sql`
       UPDATE deliveries SET state = 'superseded', updated_at = ${at}
-      WHERE channel = 'applicant_email' AND state = 'pending' AND batch_id IS NULL
-        AND recipient IN (SELECT reference FROM appointment_moves WHERE id BETWEEN ${firstId} AND ${lastPartId})`);
+      WHERE id IN (
+        SELECT d.id FROM appointment_moves AS m
+        CROSS JOIN appointment_moves AS earlier
+        CROSS JOIN deliveries AS d
+        WHERE m.id BETWEEN ${firstId} AND ${lastPartId}
+          AND earlier.reference = m.reference AND earlier.id < CAST(${firstId} AS INTEGER)
+          AND d.move_id = earlier.id AND d.channel = 'applicant_email' AND d.state = 'pending' AND d.batch_id IS NULL)`);
     await tx.run(sql`
       INSERT INTO deliveries (id, channel, incident_id, move_id, recipient, state, idempotency_key, payload, attempts, next_attempt_at, created_at, updated_at)
       SELECT d.value, 'applicant_email', m.incident_id, m.id, m.reference, 'pending', 'applicant_email:move:' || m.id, NULL, 0, ${at}, ${at}, ${at}
