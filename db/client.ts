@@ -46,11 +46,8 @@ function createPrivateDatabaseFile(path: string): void {
  */
 export async function openDatabase(options: { url: string; authToken?: string }): Promise<DatabaseConnection> {
   const isFile = options.url.startsWith('file:');
-  if (isFile) {
-    const file = options.url.slice('file:'.length);
-    if (file !== ':memory:') createPrivateDatabaseFile(file);
-  }
   const path = isFile ? options.url.slice('file:'.length) : null;
+  if (path !== null && path !== ':memory:') createPrivateDatabaseFile(path);
   // A plain file path gets the statement-caching client; memory databases and URLs with options keep @libsql/client's.
   const client =
     path !== null && path !== ':memory:' && !path.includes('?')

@@ -6,7 +6,7 @@ import type { BenchRow } from './bench/bench-row';
  * `npm run bench`: runs every benchmark module one after the other (they share two cores, so
  * running them together would only measure contention), each in a fresh process of its own (a
  * module measured after others inherited their heap and caches: the lookup ran at 290 req/s
- * there and at 560–730 req/s alone), and prints one table.
+ * there and at 556–860 req/s alone), and prints one table.
  * `npm run bench -- site appointments` runs only the named modules; `--json` prints the rows as
  * one JSON array (one object per row, with its stable `key`) instead of the table.
  */

@@ -13,7 +13,7 @@ import { migrateDatabase, openDatabase } from '../db/client';
 // The fan-out's pace is set by the providers' limits, the public pages' by the people waiting for
 // them: when both want the CPU, the server (an applicant looking up their date) goes first. The
 // lowest priority (nice 19; lowering one's own needs no privilege): measured with the lookup bench,
-// nice 10 still left the lookup's p99 at 55–75 ms during a fan-out, nice 19 at 42–52 ms.
+// the lookup's p99 during a fan-out was 54–75 ms at nice 10 (4 runs) and 41–63 ms at nice 19 (7 runs).
 setPriority(19);
 
 const { values } = parseArgs({ options: { 'lease-ms': { type: 'string' }, 'idle-ms': { type: 'string' } } });

@@ -31,10 +31,11 @@ export function startWorkerProcess(log: (line: string) => void): WorkerProcess {
     launched.once('exit', (code, signal) => {
       child = null;
       if (stopping) return;
-      // A worker that ran for a while before it died starts again soon; one that keeps dying, less often.
-      restartMs = Date.now() - startedAt > longestRestartMs ? firstRestartMs : Math.min(longestRestartMs, restartMs * 2);
-      log(`delivery worker exited (${signal ?? `code ${code}`}); starting it again in ${Math.round(restartMs / 1000)} s`);
-      restartTimer = setTimeout(launch, restartMs);
+      // A worker that ran for a while before it died starts again after 1 s; one that keeps dying, less often.
+      const waitMs = Date.now() - startedAt > longestRestartMs ? firstRestartMs : restartMs;
+      restartMs = Math.min(longestRestartMs, waitMs * 2);
+      log(`delivery worker exited (${signal ?? `code ${code}`}); starting it again in ${Math.round(waitMs / 1000)} s`);
+      restartTimer = setTimeout(launch, waitMs);
     });
   }
 

@@ -1,12 +1,5 @@
-import { escapeToBuffer, type StringBuffer } from 'hono/utils/html';
+import { escapeHtml } from '../../text/escape-html';
 import { refName, type SchemaObject } from './openapi-document';
-
-/** Escapes text for HTML content and attribute values, with Hono's own escaper. */
-export function escapeHtml(text: string): string {
-  const buffer: StringBuffer = [''];
-  escapeToBuffer(text, buffer);
-  return buffer[0] as string;
-}
 
 /** A short, readable type: "string (date) | null", "one of: a, b", "Incident", "map of string → status". */
 export function describeType(schema: SchemaObject | undefined): string {

@@ -1,4 +1,5 @@
-import { describeType, escapeHtml, fieldsTable, inlineMarkup } from './describe-schema';
+import { escapeHtml } from '../../text/escape-html';
+import { describeType, fieldsTable, inlineMarkup } from './describe-schema';
 import { httpMethods, operationAnchor, type OpenApiDocument, type OperationObject } from './openapi-document';
 import { referenceStyles } from './reference-styles';
 
