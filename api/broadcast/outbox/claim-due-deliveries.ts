@@ -139,7 +139,9 @@ export async function claimNewEmailBatch(db: Database, lease: Lease, channel: Em
     return tx
       .update(deliveries)
       .set({ ...leaseColumns(lease), batchId: emailBatchId(ids) })
-      .where(and(inArray(deliveries.id, ids), eq(deliveries.state, 'pending'), isNull(deliveries.batchId)))
+      // The unary + keeps SQLite on the primary key: given "batch_id IS NULL" it chose the batch
+      // index and read every unbatched row per claim (8.4 ms for 20,000 waiting, 1.9 ms by key).
+      .where(and(inArray(deliveries.id, ids), eq(deliveries.state, 'pending'), sql`+${deliveries.batchId} IS NULL`))
       .returning(claimedEmail);
   });
 }
