@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, TransactionMode } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../api/broadcast/email/resend-channel';
 import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
@@ -27,7 +27,7 @@ describe('the statements a worker runs to send a batch', () => {
       return execute(statement);
     }) as typeof connection.client.execute;
     const transaction = connection.client.transaction.bind(connection.client);
-    connection.client.transaction = async (mode) => {
+    connection.client.transaction = (async (mode?: TransactionMode) => {
       const tx = await transaction(mode);
       const run = tx.execute.bind(tx);
       tx.execute = (statement: InStatement) => {
@@ -35,7 +35,7 @@ describe('the statements a worker runs to send a batch', () => {
         return run(statement);
       };
       return tx;
-    };
+    }) as typeof connection.client.transaction;
     const worker = startDeliveryWorker(
       { config: h.t.config, db: connection.db },
       { poll: false, emailConcurrency: 1, log: () => {}, channels: { x: null, email: createEmailChannel(h.t.config.resend) } },
