@@ -51,7 +51,7 @@ if (!firstBuild.ok && siteBuilder.currentDir() === null) {
 const applicantVisits = createApplicantVisitRecorder(connection.db);
 const app = createApp({ config, db: connection.db, now: () => new Date(), siteBuilds: siteBuilder, applicantVisits });
 const server = await startServer({ app, siteDir: config.site.dir, host: config.host, port: config.port, publicUrl: config.publicUrl });
-const worker = config.runWorker ? startWorkerProcess((line) => console.error(line)) : null;
+const worker = config.runWorker ? await startWorkerProcess((line) => console.error(line)) : null;
 
 const dry = [!config.x.credentials && 'X', !config.resend.apiKey && 'email'].filter(Boolean);
 console.log(`Hali is running:

@@ -81,7 +81,7 @@ async function lookupUnderFanOut(db: Database, dir: string, fanOut: FanOut) {
   const applicantVisits = createApplicantVisitRecorder(db);
   const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) }, applicantVisits });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
-  const workerProcess = fanOut === 'worker process' ? spawn(process.execPath, workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+  const workerProcess = fanOut === 'worker process' ? spawn(process.execPath, await workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
   const [{ sentBefore }] = await db.all<{ sentBefore: number }>(sql`SELECT count(*) AS sentBefore FROM deliveries WHERE state = 'sent'`);
   try {
     const load = await runLookupLoad(`${server.url}/appointment/lookup`);

@@ -13,6 +13,7 @@ import { startFakeResend } from '../../tests/fakes/resend';
 import { startFakeX } from '../../tests/fakes/x';
 import type { BenchRow } from './bench-row';
 import { peakRssMb } from './peak-rss';
+import { compileWorker } from '../start/compile-worker';
 
 /**
  * Broadcast benchmarks. (1) 100,000 applicant emails: a worker process (`scripts/worker.ts`, the
@@ -59,16 +60,11 @@ function cpuSeconds(pid: number): number {
 }
 
 /**
- * Exactly what `npm run worker` runs (its heap cap included), started as one node process so its
- * RSS and CPU are the worker's own rather than npm's.
+ * Exactly what `npm run worker` runs: scripts/worker.ts compiled, in one node process with no
+ * loader and no heap cap, so its RSS and CPU are the worker's own rather than npm's.
  */
-export function workerCommandArguments(): string[] {
-  const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { worker: string } };
-  // `exec` only makes npm's shell hand its process over to node.
-  const [command, ...args] = packageJson.scripts.worker.replace(/^exec\s+/, '').split(/\s+/);
-  if (command === 'node') return args;
-  if (command === 'tsx') return ['--import', 'tsx', ...args];
-  throw new Error(`Cannot run the worker script "${packageJson.scripts.worker}" directly`);
+export async function workerCommandArguments(): Promise<string[]> {
+  return [await compileWorker()];
 }
 
 async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
@@ -82,7 +78,7 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: num
   const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
   let firstRequestAt = 0;
   resend.onRequest = () => void (firstRequestAt ||= performance.now());
-  const worker = spawn(process.execPath, workerCommandArguments(), {
+  const worker = spawn(process.execPath, await workerCommandArguments(), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
     stdio: ['ignore', 'ignore', 'inherit'],

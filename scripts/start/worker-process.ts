@@ -1,24 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { compileWorker } from './compile-worker';
 
 export type WorkerProcess = {
   /** SIGTERM to the worker (it finishes the requests in flight), resolved once it has exited. */
   stop(): Promise<void>;
 };
 
-const workerScript = fileURLToPath(new URL('../worker.ts', import.meta.url));
 const firstRestartMs = 1_000;
 const longestRestartMs = 30_000;
 
 /**
- * `npm start`'s delivery worker, in a process of its own (`scripts/worker.ts`, with the server's
- * environment and Node flags) rather than in the server's: libSQL's local driver is synchronous,
+ * `npm start`'s delivery worker, in a process of its own (`scripts/worker.ts` compiled, as
+ * `npm run worker` runs it, with the server's environment and Node flags but not tsx's loader)
+ * rather than in the server's: libSQL's local driver is synchronous,
  * so rendering and recording 100,000 emails in the server's process would hold every page and
  * lookup behind it, and the worker lowers its own CPU priority so the server goes first. A worker
  * that dies is started again, after 1 s and then up to 30 s between tries; the outbox's leases make
  * whatever it held claimable again.
  */
-export function startWorkerProcess(log: (line: string) => void): WorkerProcess {
+export async function startWorkerProcess(log: (line: string) => void): Promise<WorkerProcess> {
+  const workerScript = await compileWorker();
+  const nodeFlags = withoutTsxLoader(process.execArgv);
   let child: ChildProcess | null = null;
   let stopping = false;
   let restartMs = firstRestartMs;
@@ -26,7 +28,7 @@ export function startWorkerProcess(log: (line: string) => void): WorkerProcess {
 
   function launch() {
     const startedAt = Date.now();
-    const launched = spawn(process.execPath, [...process.execArgv, workerScript], { env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const launched = spawn(process.execPath, [...nodeFlags, workerScript], { env: process.env, stdio: ['ignore', 'inherit', 'inherit'] });
     child = launched;
     launched.once('exit', (code, signal) => {
       child = null;
@@ -51,4 +53,9 @@ export function startWorkerProcess(log: (line: string) => void): WorkerProcess {
       await exited;
     },
   };
+}
+
+/** The server's Node flags without `--import tsx` (and its `=` form): the compiled worker needs no loader. */
+function withoutTsxLoader(flags: string[]): string[] {
+  return flags.filter((flag, index) => flag !== '--import=tsx' && !(flag === '--import' && flags[index + 1] === 'tsx') && !(flag === 'tsx' && flags[index - 1] === '--import'));
 }

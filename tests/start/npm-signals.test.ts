@@ -123,11 +123,13 @@ describe('npm start', () => {
       'the worker process',
       () => {
         const found = descendantsOf(run.child.pid!).map((pid) => ({ pid, ...processInfo(pid) }));
-        return found.some((info) => info.args.includes('scripts/worker.ts')) && run.output.stdout.includes('delivery worker started') ? found : undefined;
+        return found.some((info) => info.args.includes('node_modules/.cache/hali/worker.mjs')) && run.output.stdout.includes('delivery worker started') ? found : undefined;
       },
       60_000,
     );
-    const worker = processes.find((info) => info.args.includes('scripts/worker.ts'))!;
+    const worker = processes.find((info) => info.args.includes('node_modules/.cache/hali/worker.mjs'))!;
+    // Compiled, without tsx's loader in its memory.
+    expect(worker.args).not.toContain('tsx');
     const server = processes.find((info) => info.args.includes('scripts/start.ts'))!;
     expect(worker.pid).not.toBe(server.pid);
     expect(server.nice).toBeLessThan(19);
