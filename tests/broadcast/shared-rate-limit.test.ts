@@ -37,7 +37,7 @@ describe('one rate limit shared by every worker on the database', () => {
   it('grants three connections together at most `limit` requests in any window', async () => {
     h = await createBroadcastHarness();
     const clock = steppedClock();
-    const rule = { channel: 'resend' as const, limit: 3, windowMs: 1000, lateMs: 0 };
+    const rule = { channel: 'resend' as const, limit: 3, windowMs: 1000 };
     const limiters = await Promise.all([connect(), connect(), connect()].map(async (connection) => createSharedRateLimiter((await connection).db, rule, clock)));
     const granted: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -49,10 +49,27 @@ describe('one rate limit shared by every worker on the database', () => {
     expect(busiestWindow(granted, 1000)).toBe(3);
   });
 
+  it('lets a worker that wakes late send on waking, without losing the room or crowding the window', async () => {
+    h = await createBroadcastHarness();
+    // Every sleep ends 50 ms late, as on a busy event loop.
+    let now = 1_000_000;
+    const lateClock: RateLimitClock = { now: () => now, sleep: async (ms) => void (now += ms + 50) };
+    const rule = { channel: 'resend' as const, limit: 3, windowMs: 1000 };
+    const [a, b] = [createSharedRateLimiter((await connect()).db, rule, lateClock), createSharedRateLimiter((await connect()).db, rule, lateClock)];
+    const granted: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await (i % 2 ? b : a).take();
+      granted.push(now);
+    }
+    // Each window starts when its first request really went out; the two after it follow at once.
+    expect(granted.map((t) => t - 1_000_000)).toEqual([0, 0, 0, 1050, 1050, 1050, 2100, 2100, 2100]);
+    expect(busiestWindow(granted, 1000)).toBe(3);
+  });
+
   it('gives back room that was taken and not used, to every worker', async () => {
     h = await createBroadcastHarness();
     const clock = steppedClock();
-    const rule = { channel: 'x' as const, limit: 2, windowMs: 60_000, lateMs: 0 };
+    const rule = { channel: 'x' as const, limit: 2, windowMs: 60_000 };
     const [a, b] = [createSharedRateLimiter((await connect()).db, rule, clock), createSharedRateLimiter((await connect()).db, rule, clock)];
     await a.take();
     await a.take();

@@ -2,6 +2,7 @@ import { deliverEmailBatch, type EmailBatchContext } from '../email/deliver-emai
 import type { EmailChannel } from '../email/resend-channel';
 import type { ChannelRateLimiter } from './channel-rate-limiter';
 import { claimEmailBatch, claimNewEmailBatch, type ClaimedEmail, type EmailDeliveryChannel } from './claim-due-deliveries';
+import { eventLoopSlices } from '../../event-loop-slices';
 import { releaseClaim } from './record-delivery-outcome';
 import { holderOf, leaseOf, type Lane, type LaneContext } from './worker-lane';
 
@@ -20,12 +21,18 @@ async function claimAnyEmailBatch(context: LaneContext, emails: EmailKind): Prom
 /** Which emails a lane sends: applicant emails by default; subscriber emails with their own renderer. */
 export type EmailKind = { channel: EmailDeliveryChannel; render?: EmailBatchContext['render'] };
 
+// Shared by every email lane of the process: a lane that settled one batch and claims the next
+// runs a chain of statements without waiting on anything, which would hold up another lane whose
+// turn at the rate limit has come (measured: wake-ups 11–83 ms late).
+const endSliceIfDue = eventLoopSlices();
+
 export function emailLane(context: LaneContext, channel: EmailChannel | null, limiter: ChannelRateLimiter | null, emails: EmailKind = { channel: 'applicant_email' }): Lane {
   const { db, config, signal } = context;
   const beforeSend = async () => limiter?.take(signal);
   return async () => {
     let handled = 0;
     while (!signal.aborted) {
+      await endSliceIfDue();
       const batch = await claimAnyEmailBatch(context, emails);
       if (!batch) break;
       try {
