@@ -18,14 +18,14 @@ import type { PublishedData } from './public-model';
  * names. With ten thousand incidents, SQLite building one JSON text is about ten times faster
  * than materialising tens of thousands of row objects through the driver.
  */
-function jsonRows(columns: Record<string, Column>, jsonColumns: readonly string[] = []): SQL<string> {
+export function jsonRows(columns: Record<string, Column>, jsonColumns: readonly string[] = []): SQL<string> {
   const pairs = Object.entries(columns).map(([key, column]) =>
     jsonColumns.includes(key) ? sql`${key}, json(${column})` : sql`${key}, ${column}`,
   );
   return sql<string>`json_group_array(json_object(${sql.join(pairs, sql`, `)}))`;
 }
 
-const incidentColumns = {
+export const incidentColumns = {
   id: incidents.id,
   kind: incidents.kind,
   name: incidents.name,
@@ -46,7 +46,7 @@ const incidentColumns = {
   updatedAt: incidents.updatedAt,
 };
 
-const updateColumns = {
+export const updateColumns = {
   id: incidentUpdates.id,
   incidentId: incidentUpdates.incidentId,
   state: incidentUpdates.state,

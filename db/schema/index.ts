@@ -12,3 +12,4 @@ export * from './deliveries';
 export * from './settings';
 export * from './subscribers';
 export * from './rate-limits';
+export * from './site-changes';

@@ -97,22 +97,32 @@ export const isNoticeShown = (view: IncidentPageView): boolean => view.open;
 
 export const historyPageSize = 25;
 
+/** How many history pages `incidentCount` published incidents fill (one, empty, when there are none). */
+export const historyPageCount = (incidentCount: number): number => Math.max(1, Math.ceil(incidentCount / historyPageSize));
+
+/** The history page an incident at this place in publication order (from 0, oldest first) is listed on. */
+export const historyPageOf = (index: number): number => Math.floor(index / historyPageSize) + 1;
+
+/**
+ * Page `number` of the history of `incidents` (all published, oldest first): its slice listed
+ * newest first. Built alone, so a build makes only the pages it renders.
+ */
+export function historyPageView(incidents: readonly PublicIncident[], number: number): HistoryPageView {
+  const count = historyPageCount(incidents.length);
+  const slice = incidents.slice((number - 1) * historyPageSize, number * historyPageSize);
+  return {
+    number,
+    newerPage: number < count ? number + 1 : null,
+    olderPage: number > 1 ? number - 1 : null,
+    items: slice
+      .map((i) => ({ id: i.id, kind: i.kind, name: i.name, nameSw: i.nameSw, status: i.status, impact: i.impact, publishedAt: i.publishedAt, resolvedAt: i.resolvedAt }))
+      .reverse(),
+  };
+}
+
 /** History cut into pages of `historyPageSize` from the oldest; each page lists newest first. */
 export function historyPageViews(incidents: readonly PublicIncident[]): HistoryPageView[] {
-  const count = Math.max(1, Math.ceil(incidents.length / historyPageSize));
-  const pages: HistoryPageView[] = [];
-  for (let number = 1; number <= count; number++) {
-    const slice = incidents.slice((number - 1) * historyPageSize, number * historyPageSize);
-    pages.push({
-      number,
-      newerPage: number < count ? number + 1 : null,
-      olderPage: number > 1 ? number - 1 : null,
-      items: slice
-        .map((i) => ({ id: i.id, kind: i.kind, name: i.name, nameSw: i.nameSw, status: i.status, impact: i.impact, publishedAt: i.publishedAt, resolvedAt: i.resolvedAt }))
-        .reverse(),
-    });
-  }
-  return pages;
+  return Array.from({ length: historyPageCount(incidents.length) }, (_, i) => historyPageView(incidents, i + 1));
 }
 
 /**

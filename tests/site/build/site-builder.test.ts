@@ -149,9 +149,10 @@ describe('createSiteBuilder', () => {
     // 3 incidents in two languages, the open one's door notice, 1 history page in two languages.
     expect(incremental).toMatchObject({ ok: true, renderedIncidentPages: 0, carriedOver: 9 });
 
-    const manifestPath = join(t.config.site.dir, 'work/manifest.json');
-    const stored = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    writeFileSync(manifestPath, JSON.stringify({ ...stored, template: 'templates of an older release' }));
+    // The log's first line holds the whole manifest and the templates it was made with.
+    const manifestPath = join(t.config.site.dir, 'work/page-manifest.jsonl');
+    const [whole, ...changes] = readFileSync(manifestPath, 'utf8').split('\n');
+    writeFileSync(manifestPath, [JSON.stringify({ ...JSON.parse(whole), template: 'templates of an older release' }), ...changes].join('\n'));
     const upgraded = createSiteBuilder(t.config, t.db, { runner, log: () => {} });
     expect(await upgraded.buildNow('after upgrade')).toMatchObject({ ok: true, renderedIncidentPages: 3, carriedOver: 0 });
     await upgraded.whenIdle();
