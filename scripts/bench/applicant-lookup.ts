@@ -14,7 +14,7 @@ import { migrateDatabase, openDatabase, type Database } from '../../db/client';
 import { appointments } from '../../db/schema/index';
 import { startFakeResend } from '../../tests/fakes/resend';
 import type { BenchRow } from './bench-row';
-import { workerCommandArguments } from './broadcast';
+import { compileWorker } from '../start/compile-worker';
 
 /**
  * Applicants' self-service under load. (1) The lookup (POST /appointment/lookup, right pairs for
@@ -83,7 +83,7 @@ async function lookupUnderFanOut(db: Database, dir: string, fanOut: FanOut) {
   const applicantVisits = createApplicantVisitRecorder(db);
   const app = createApp({ config, db, now: () => new Date(), siteBuilds: { schedule: () => {}, status: () => ({ building: false, lastGood: null, lastFailure: null }) }, applicantVisits });
   const server = await startServer({ app, siteDir: config.site.dir, host: '127.0.0.1', port: 0 });
-  const workerProcess = fanOut === 'worker process' ? spawn(process.execPath, await workerCommandArguments(), { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
+  const workerProcess = fanOut === 'worker process' ? spawn(process.execPath, [await compileWorker()], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) : null;
   const [{ sentBefore }] = await db.all<{ sentBefore: number }>(sql`SELECT count(*) AS sentBefore FROM deliveries WHERE state = 'sent'`);
   try {
     const load = await runLookupLoad(`${server.url}/appointment/lookup`);

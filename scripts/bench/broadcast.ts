@@ -59,14 +59,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/**
- * Exactly what `npm run worker` runs: scripts/worker.ts compiled, in one node process with no
- * loader and no heap cap, so its RSS and CPU are the worker's own rather than npm's.
- */
-export async function workerCommandArguments(): Promise<string[]> {
-  return [await compileWorker()];
-}
-
 async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'hali-bench-broadcast-'));
   const databaseUrl = `file:${join(dir, 'hali.db')}`;
@@ -78,7 +70,9 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: num
   const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
   let firstRequestAt = 0;
   resend.onRequest = () => void (firstRequestAt ||= performance.now());
-  const worker = spawn(process.execPath, await workerCommandArguments(), {
+  // Exactly what `npm run worker` runs: scripts/worker.ts compiled, one node process with no loader
+  // and no heap cap, so its RSS and CPU are the worker's own rather than npm's.
+  const worker = spawn(process.execPath, [await compileWorker()], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,7 +1,5 @@
 import type { IncidentKind } from '../../../db/schema/constants';
-import { latestTime } from '../../status/latest-time';
-import { pageStatus } from '../../status/page-status';
-import { publicComponents, publicGroups } from '../../status/public-components';
+import { publishedDataOf } from '../../status/assemble-published-data';
 import { publicIncidents } from '../../status/public-incidents';
 import type { PublicIncident, PublishedData } from '../../status/public-model';
 import type { PublishedRows } from '../../status/published-rows';
@@ -237,19 +235,5 @@ export function summaryData(model: SiteModel, now: Date): PublishedData {
   }
   for (const list of Object.values(model.byKind)) for (const incident of list.items.slice(-statuspageRecent)) shown.add(incident);
   const incidents = [...shown].sort(byPublication);
-  const open = incidents.filter((i) => i.open);
-  const components = publicComponents(model.componentRows, open);
-  const groups = publicGroups(model.groupRows, components);
-  const lastChanged = model.byLastChange.items[0]?.updatedAt ?? null;
-  return {
-    components,
-    groups,
-    incidents,
-    status: pageStatus({
-      componentStatuses: components.map((c) => c.status),
-      openIncidentImpacts: open.filter((i) => i.kind === 'incident').map((i) => i.impact),
-      maintenanceInProgress: open.some((i) => i.kind === 'maintenance'),
-    }),
-    updatedAt: latestTime([...components.map((c) => c.updatedAt), ...groups.map((g) => g.updatedAt), lastChanged]),
-  };
+  return publishedDataOf(model.componentRows, model.groupRows, incidents, model.byLastChange.items[0]?.updatedAt ?? null);
 }
