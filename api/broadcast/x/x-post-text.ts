@@ -1,12 +1,18 @@
-import twitterText from 'twitter-text';
+import { createRequire } from 'node:module';
 import { isolateBidi, withoutBidiControls } from '../../text/isolate-bidi';
 
 export const maxXPostWeight = 280;
 
 export type XPostText = { text: string; weightedLength: number; valid: boolean };
 
+// Loaded on the first post weighed: the delivery worker weighs a post only when an update is
+// published to X, and the package (with its Unicode tables) adds about 10 MB to a process's memory.
+const requireHere = createRequire(import.meta.url);
+let twitterText: typeof import('twitter-text') | undefined;
+
 /** X's own weighted count (URLs 23, emoji and CJK 2), from the twitter-text package. */
 export function weighXPost(text: string): XPostText {
+  twitterText ??= requireHere('twitter-text') as typeof import('twitter-text');
   const parsed = twitterText.parseTweet(text);
   return { text, weightedLength: parsed.weightedLength, valid: parsed.valid };
 }
