@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client';
+import type { Database, DatabaseOrTransaction } from '../../../db/client';
 import { deliveries } from '../../../db/schema/index';
-import type { ClaimedEmail } from '../outbox/claim-due-deliveries';
+import type { ClaimedEmail, ClaimedEmailWithMessage } from '../outbox/claim-due-deliveries';
 import type { Config } from '../../config';
 import { renderApplicantEmailPayloads, type ApplicantEmailPayloadResult } from '../messages/applicant-email-payloads';
 import type { EmailChannel, EmailMessage } from './resend-channel';
@@ -15,7 +15,7 @@ export type EmailBatchContext = {
   /** Waits for the channel's rate limit; called right before the request, after the batch is ready. */
   beforeSend?: () => Promise<void>;
   /** Renders the rows that have no message yet; applicant emails unless given (subscriber emails). */
-  render?: (db: Database, config: Config, deliveryIds: string[]) => Promise<ApplicantEmailPayloadResult[]>;
+  render?: (db: DatabaseOrTransaction, config: Config, deliveryIds: string[]) => Promise<ApplicantEmailPayloadResult[]>;
 };
 
 /** Same batch, same key, same body: Resend answers a retry within 24 hours without sending again. */
@@ -33,12 +33,22 @@ function isRendered(payload: unknown): payload is EmailMessage {
  * A refused batch (400/422: nothing was sent) is split into batches of one under new keys, so only
  * the bad message fails, with Resend's own words.
  */
-export async function deliverEmailBatch(context: EmailBatchContext, claimed: ClaimedEmail[]): Promise<void> {
-  const { db, config, channel, holder } = context;
+export async function deliverEmailBatch(context: EmailBatchContext, claimed: ClaimedEmail[] | ClaimedEmailWithMessage[]): Promise<void> {
   const batchId = claimed[0]?.batchId;
   if (!batchId) return;
+  // A new batch claimed with its messages is the whole batch: nothing to read back or render.
+  if (claimed.every((row) => 'message' in row)) {
+    const members = (claimed as ClaimedEmailWithMessage[]).map((row) => ({ id: row.id, attempts: row.attempts, payload: row.message }));
+    return sendBatch(context, batchId, members, new Set(members.map((row) => row.id)));
+  }
+  const { db, config, holder } = context;
   const held = new Set(claimed.map((row) => row.id));
-  const members = await db.select().from(deliveries).where(eq(deliveries.batchId, batchId)).orderBy(asc(deliveries.id));
+  // Only what a send needs: a row object per column is most of the cost of reading 100 rows.
+  const members = await db
+    .select({ id: deliveries.id, payload: deliveries.payload, attempts: deliveries.attempts })
+    .from(deliveries)
+    .where(eq(deliveries.batchId, batchId))
+    .orderBy(asc(deliveries.id));
 
   const unrendered = members.filter((row) => held.has(row.id) && !isRendered(row.payload)).map((row) => row.id);
   if (unrendered.length) {
@@ -59,6 +69,17 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Cla
     });
     for (const row of members) row.payload = messagesById.get(row.id) ?? row.payload;
   }
+  return sendBatch(context, batchId, members, held);
+}
+
+/** Sends the batch's rendered members (all of them, so a retry repeats the body) and records the outcome of the held ones. */
+async function sendBatch(
+  context: EmailBatchContext,
+  batchId: string,
+  members: { id: string; attempts: number; payload: unknown }[],
+  held: Set<string>,
+): Promise<void> {
+  const { db, config, channel, holder } = context;
   const messages = members.filter((row) => isRendered(row.payload));
   const claimedIds = messages.filter((row) => held.has(row.id)).map((row) => row.id);
   if (claimedIds.length === 0) return;

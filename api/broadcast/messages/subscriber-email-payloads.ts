@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../../db/client';
+import type { DatabaseOrTransaction } from '../../../db/client';
 import { deliveries, incidentUpdates, incidents, subscribers } from '../../../db/schema/index';
 import type { Config } from '../../config';
 import type { ApplicantEmailPayloadResult } from './applicant-email-payloads';
@@ -12,7 +12,7 @@ import { subscriberEmailMessage } from './subscriber-email-message';
  * failed (queued rendered; a re-drive renders them again). An update email carries the published update in the subscriber's language (the Swahili notice when
  * there is one), a link to the incident and the unsubscribe link and headers.
  */
-export async function renderSubscriberEmailPayloads(db: Database, config: Config, deliveryIds: string[]): Promise<ApplicantEmailPayloadResult[]> {
+export async function renderSubscriberEmailPayloads(db: DatabaseOrTransaction, config: Config, deliveryIds: string[]): Promise<ApplicantEmailPayloadResult[]> {
   if (deliveryIds.length === 0) return [];
   const rows = await db
     .select({

@@ -1,15 +1,18 @@
 import { deliverEmailBatch, type EmailBatchContext } from '../email/deliver-email-batch';
 import type { EmailChannel } from '../email/resend-channel';
 import type { ChannelRateLimiter } from './channel-rate-limiter';
-import { claimEmailBatch, claimNewEmailBatch, type ClaimedEmail, type EmailDeliveryChannel } from './claim-due-deliveries';
+import { claimEmailBatch, claimNewEmailBatch, type ClaimedEmail, type ClaimedEmailWithMessage, type EmailDeliveryChannel } from './claim-due-deliveries';
+import { renderApplicantEmailPayloads } from '../messages/applicant-email-payloads';
 import { eventLoopSlices } from '../../event-loop-slices';
 import { releaseClaim } from './record-delivery-outcome';
 import { holderOf, leaseOf, type Lane, type LaneContext } from './worker-lane';
 
 /** A batch whose membership is fixed (abandoned or due for retry) first, else a new one of waiting emails. */
-async function claimAnyEmailBatch(context: LaneContext, emails: EmailKind): Promise<ClaimedEmail[] | null> {
+async function claimAnyEmailBatch(context: LaneContext, emails: EmailKind): Promise<ClaimedEmail[] | ClaimedEmailWithMessage[] | null> {
   const retried = await claimEmailBatch(context.db, leaseOf(context), emails.channel);
-  const batch = retried.length ? retried : await claimNewEmailBatch(context.db, leaseOf(context), emails.channel);
+  if (retried.length) return retried;
+  const render = emails.render ?? renderApplicantEmailPayloads;
+  const batch = await claimNewEmailBatch(context.db, leaseOf(context), emails.channel, (tx, ids) => render(tx, context.config, ids));
   return batch.length ? batch : null;
 }
 
