@@ -89,13 +89,19 @@ export function createSharedRateLimiter(db: Database, rule: SharedRateLimit, clo
   async function takeWhenRoom(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
+      // A read first: right after a request went out the window is usually full, and a write that
+      // finds no room still commits (half of the limiter's writes did nothing).
+      const wait = (await nextRoom(db, rule)) - clock.now();
+      if (wait > 0) {
+        await clock.sleep(wait, signal);
+        continue;
+      }
       const taken = await takeRoomNow(db, rule, clock.now());
       if (taken !== null) {
         lastTaken = taken;
         return;
       }
-      // Another worker may take that room first; then the next try learns the room after it.
-      await clock.sleep(Math.max(1, (await nextRoom(db, rule)) - clock.now()), signal);
+      // Another worker took that room first; the next read learns the room after it.
     }
   }
   return {
