@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import { oneAtATime } from '../../one-at-a-time';
 
 /**
  * A provider's rate limit shaped like the provider's own: at most `limit` requests in any
@@ -85,7 +86,7 @@ export function createSharedRateLimiter(db: Database, rule: SharedRateLimit, clo
   // The lanes of one process wait in line here, so only the first of them asks the database: when
   // room opened, every waiting lane woke and tried for it, and all but one wrote in vain (measured:
   // 4.6 tries per request sent with four email lanes).
-  let line: Promise<unknown> = Promise.resolve();
+  const inLine = oneAtATime();
   async function takeWhenRoom(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
@@ -105,11 +106,7 @@ export function createSharedRateLimiter(db: Database, rule: SharedRateLimit, clo
     }
   }
   return {
-    take(signal) {
-      const turn = line.then(() => takeWhenRoom(signal));
-      line = turn.catch(() => undefined);
-      return turn;
-    },
+    take: (signal) => inLine(() => takeWhenRoom(signal)),
     async giveBack() {
       if (lastTaken === null) return;
       const at = lastTaken;

@@ -4,6 +4,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database, DatabaseOrTransaction } from '../../../db/client';
 import { deliveries, type DeliveryRow } from '../../../db/schema/index';
 import { maxBatchSize, type EmailMessage } from '../email/resend-channel';
+import type { ApplicantEmailPayloadResult } from '../messages/applicant-email-payloads';
+import { oneAtATime, type Line } from '../../one-at-a-time';
 
 /**
  * Claims take work under a lease (lease_owner, lease_expires_at) with one UPDATE … RETURNING each,
@@ -120,63 +122,46 @@ export function emailBatchId(deliveryIds: string[]): string {
   return createHash('sha256').update([...deliveryIds].sort().join('\n')).digest('base64url').slice(0, 22);
 }
 
-/** A claimed email with its message, when the claim rendered it (a new batch); `attempts` counts this one. */
+/** A claimed email of a new batch, with its message; `attempts` counts this claim. */
 export type ClaimedEmailWithMessage = ClaimedEmail & { message: EmailMessage; attempts: number };
 
 /** Renders the messages of deliveries for a claim; a row it cannot render comes back with the problem. */
-export type RenderEmails = (db: DatabaseOrTransaction, deliveryIds: string[]) => Promise<RenderedEmailResult[]>;
-export type RenderedEmailResult = { deliveryId: string } & ({ message: EmailMessage } | { problem: string });
+export type RenderEmails = (db: DatabaseOrTransaction, deliveryIds: string[]) => Promise<ApplicantEmailPayloadResult[]>;
+
+// The unary + keeps SQLite on the primary key: given "batch_id IS NULL" it chose the batch index
+// and read every unbatched row per claim (8.4 ms for 20,000 waiting, 1.9 ms by key).
+const stillWaiting = and(eq(deliveries.state, 'pending'), sql`+${deliveries.batchId} IS NULL`);
 
 /**
- * Forms a new batch from up to 100 waiting emails and claims it, so the batch id is fixed in the
- * database before the first request. The oldest due go first, ties in the order they were queued,
- * so the same waiting rows always form the same batches.
+ * Forms a new batch from up to 100 waiting emails and claims it with their messages, so the batch
+ * id and each message are in the database before the first request. The oldest due go first, ties
+ * in the order they were queued, so the same waiting rows always form the same batches.
  *
- * With `render`, each message is rendered first (reads only) and stored by the statement that
- * claims the batch: every row is written once instead of claimed and then written again (on a
- * 20,000-email fan-out the second write, its commit and reading the batch back cost about a tenth
- * of the worker's CPU), and no write lock is held while rendering, which would make every other
- * worker's writes wait (and their requests leave late). The claim takes the batch whole or not at
- * all: if another worker claimed any of these emails meanwhile, it claims none. A row that cannot
+ * Each message is rendered first (reads only) and stored by the statement that claims the batch:
+ * every row is written once instead of claimed and then written again (on a 20,000-email fan-out
+ * the second write, its commit and reading the batch back cost about a tenth of the worker's CPU),
+ * and no write lock is held while rendering, which would make every other worker's writes wait
+ * (and their requests leave late). The claim takes the batch whole or not at all: if another
+ * worker claimed any of these emails meanwhile, it claims none and reads again. A row that cannot
  * be rendered is failed with its problem and leaves the batch; it was never sent.
  */
-export async function claimNewEmailBatch(db: Database, lease: Lease, channel?: EmailDeliveryChannel): Promise<ClaimedEmail[]>;
-export async function claimNewEmailBatch(db: Database, lease: Lease, channel: EmailDeliveryChannel, render: RenderEmails): Promise<ClaimedEmailWithMessage[]>;
 export async function claimNewEmailBatch(
   db: Database,
   lease: Lease,
-  channel: EmailDeliveryChannel = 'applicant_email',
-  render?: RenderEmails,
-): Promise<ClaimedEmail[] | ClaimedEmailWithMessage[]> {
+  channel: EmailDeliveryChannel,
+  render: RenderEmails,
+): Promise<ClaimedEmailWithMessage[]> {
   const now = lease.now.toISOString();
-  const oldestWaiting = (reader: DatabaseOrTransaction) =>
-    reader
-      .select({ id: deliveries.id })
-      .from(deliveries)
-      .where(and(eq(deliveries.channel, channel), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
-      .orderBy(deliveries.nextAttemptAt, sql`${deliveries}.rowid`)
-      .limit(maxBatchSize);
-  // The unary + keeps SQLite on the primary key: given "batch_id IS NULL" it chose the batch
-  // index and read every unbatched row per claim (8.4 ms for 20,000 waiting, 1.9 ms by key).
-  const stillWaiting = and(eq(deliveries.state, 'pending'), sql`+${deliveries.batchId} IS NULL`);
-  if (!render) {
-    return db.transaction(async (tx) => {
-      const ids = (await oldestWaiting(tx)).map((row) => row.id);
-      if (ids.length === 0) return [];
-      return tx
-        .update(deliveries)
-        .set({ ...leaseColumns(lease), batchId: emailBatchId(ids) })
-        .where(and(inArray(deliveries.id, ids), stillWaiting))
-        .returning(claimedEmail);
-    });
-  }
-
-  return oneClaimAtATime(db, async () => {
-    // Another worker may claim the same emails between the read and the claim; then try the next ones.
+  return claimLineOf(db)(async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const ids = (await oldestWaiting(db)).map((row) => row.id);
-      if (ids.length === 0) return [];
-      const claimed = await claimRendered(db, lease, ids, render);
+      const waiting = await db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(eq(deliveries.channel, channel), eq(deliveries.state, 'pending'), isNull(deliveries.batchId), lte(deliveries.nextAttemptAt, now)))
+        .orderBy(deliveries.nextAttemptAt, sql`${deliveries}.rowid`)
+        .limit(maxBatchSize);
+      if (waiting.length === 0) return [];
+      const claimed = await claimRendered(db, lease, waiting.map((row) => row.id), render);
       if (claimed) return claimed;
     }
     return [];
@@ -185,17 +170,16 @@ export async function claimNewEmailBatch(
 
 // The email lanes of one process claim one at a time: each would otherwise read the same oldest
 // emails, render them all, and all but one would claim nothing.
-const claimLines = new WeakMap<Database, Promise<unknown>>();
-function oneClaimAtATime<T>(db: Database, claim: () => Promise<T>): Promise<T> {
-  const turn = (claimLines.get(db) ?? Promise.resolve()).then(claim);
-  claimLines.set(db, turn.catch(() => undefined));
-  return turn;
+const claimLines = new WeakMap<Database, Line>();
+function claimLineOf(db: Database): Line {
+  let line = claimLines.get(db);
+  if (!line) claimLines.set(db, (line = oneAtATime()));
+  return line;
 }
 
 /** The batch of `ids` with its messages, or null when none was claimed (another worker claimed some first, or none could be rendered). */
 async function claimRendered(db: Database, lease: Lease, ids: string[], render: RenderEmails): Promise<ClaimedEmailWithMessage[] | null> {
   const now = lease.now.toISOString();
-  const stillWaiting = and(eq(deliveries.state, 'pending'), sql`+${deliveries.batchId} IS NULL`);
   const batchId = emailBatchId(ids);
   const rendered = await render(db, ids);
   const messages = new Map(rendered.flatMap((result) => ('message' in result ? [[result.deliveryId, result.message] as const] : [])));
