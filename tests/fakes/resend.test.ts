@@ -55,4 +55,23 @@ describe('fake Resend', () => {
     expect(answers[2].headers?.['retry-after']).toBe('1');
     expect(fake.emails).toHaveLength(2);
   });
+
+  it('reports the span of the batches it sent and the emails after the first, not counting refused or replayed requests', async () => {
+    fake = await startFakeResend({ requestsPerSecond: 4 });
+    expect(fake.sentBatchesSpan()).toBeNull();
+    const resend = new Resend('re_test', { baseUrl: fake.url });
+    const before = performance.now();
+    await resend.batch.send([message('s1@example.com'), message('s2@example.com')], { idempotencyKey: 'span-1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await resend.batch.send([message('s3@example.com')], { idempotencyKey: 'span-2' });
+    await resend.batch.send([message('s3@example.com')], { idempotencyKey: 'span-2' });
+    await resend.batch.send([message('s4@example.com'), message('s5@example.com'), message('s6@example.com')]);
+    const refused = await resend.batch.send([message('s7@example.com')]);
+    expect(refused.error).toMatchObject({ statusCode: 429 });
+    const span = fake.sentBatchesSpan();
+    expect(span?.emailsAfterFirst).toBe(4);
+    expect(span!.first).toBeGreaterThanOrEqual(before);
+    expect(span!.last - span!.first).toBeGreaterThanOrEqual(50);
+    expect(span!.last).toBeLessThanOrEqual(performance.now());
+  });
 });

@@ -11,6 +11,11 @@ export type FakeResend = FakeHttpServer & {
   /** How many times each address received an email. */
   countByRecipient(): Map<string, number>;
   batchRequests(): number;
+  /**
+   * When the first and the last batch the fake sent on arrived (performance.now()) and how many
+   * emails came after the first batch: the rate a provider sees. Null before any batch.
+   */
+  sentBatchesSpan(): { first: number; last: number; emailsAfterFirst: number } | null;
 };
 
 export type FakeResendOptions = {
@@ -40,6 +45,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   const idempotency = new Map<string, { bodyHash: string; answer?: FakeReply }>();
   const arrivals: number[] = [];
   let batches = 0;
+  let sentSpan: { first: number; firstEmails: number; last: number; emails: number } | null = null;
 
   function rateLimited(at: number): FakeReply | null {
     if (!options.requestsPerSecond) return null;
@@ -59,7 +65,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     return null;
   }
 
-  function sendBatch(messages: Record<string, unknown>[]): FakeReply {
+  function sendBatch(messages: Record<string, unknown>[], arrivedAt: number): FakeReply {
+    batches += 1;
+    // Bodies are read concurrently, so batches can be handled out of arrival order.
+    const emailsSoFar = (sentSpan?.emails ?? 0) + messages.length;
+    if (sentSpan === null || arrivedAt < sentSpan.first) {
+      sentSpan = { first: arrivedAt, firstEmails: messages.length, last: Math.max(sentSpan?.last ?? arrivedAt, arrivedAt), emails: emailsSoFar };
+    } else {
+      sentSpan = { ...sentSpan, last: Math.max(sentSpan.last, arrivedAt), emails: emailsSoFar };
+    }
     const data = messages.map((message) => {
       const id = randomUUID();
       const to = Array.isArray(message.to) ? String(message.to[0]) : String(message.to);
@@ -100,8 +114,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
 
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string') {
-      batches += 1;
-      return sendBatch(messages);
+      return sendBatch(messages, request.arrivedAt);
     }
     if (key.length > 256) return error(422, 'validation_error', 'Idempotency-Key is longer than 256 characters.');
     const bodyHash = createHash('sha256').update(request.body).digest('hex');
@@ -113,8 +126,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (seen?.answer) return seen.answer;
     const entry: { bodyHash: string; answer?: FakeReply } = { bodyHash };
     idempotency.set(key, entry);
-    batches += 1;
-    entry.answer = sendBatch(messages);
+    entry.answer = sendBatch(messages, request.arrivedAt);
     return entry.answer;
   }
 
@@ -122,6 +134,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   return Object.assign(server, {
     emails,
     batchRequests: () => batches,
+    sentBatchesSpan: () => (sentSpan ? { first: sentSpan.first, last: sentSpan.last, emailsAfterFirst: sentSpan.emails - sentSpan.firstEmails } : null),
     countByRecipient() {
       const counts = new Map<string, number>();
       for (const email of emails) counts.set(email.to, (counts.get(email.to) ?? 0) + 1);
