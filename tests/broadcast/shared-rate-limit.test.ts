@@ -66,6 +66,47 @@ describe('one rate limit shared by every worker on the database', () => {
     expect(busiestWindow(granted, 1000)).toBe(3);
   });
 
+  it('lets the lanes of one worker wait in line: one sleeps and asks at a time, and no write finds the window full', async () => {
+    h = await createBroadcastHarness();
+    const connection = await connect();
+    const statements: string[] = [];
+    const execute = connection.client.execute.bind(connection.client);
+    connection.client.execute = ((statement: Parameters<typeof execute>[0], args?: Parameters<typeof execute>[1]) => {
+      statements.push(typeof statement === 'string' ? statement : statement.sql);
+      return execute(statement, args);
+    }) as typeof connection.client.execute;
+    let now = 1_000_000;
+    let sleeping = 0;
+    let mostSleeping = 0;
+    // Sleeps really wait (a timer), so the other lanes run meanwhile.
+    const clock: RateLimitClock = {
+      now: () => now,
+      async sleep(ms) {
+        mostSleeping = Math.max(mostSleeping, ++sleeping);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        now += ms;
+        sleeping -= 1;
+      },
+    };
+    const limiter = createSharedRateLimiter(connection.db, { channel: 'resend', limit: 2, windowMs: 1000 }, clock);
+    const granted: number[] = [];
+    const lane = async () => {
+      for (let i = 0; i < 3; i++) {
+        await limiter.take();
+        granted.push(now - 1_000_000);
+      }
+    };
+    await Promise.all([lane(), lane(), lane(), lane()]);
+
+    expect(granted).toEqual([0, 0, 1000, 1000, 2000, 2000, 3000, 3000, 4000, 4000, 5000, 5000]);
+    expect(mostSleeping).toBe(1);
+    const writes = statements.filter((statement) => /INSERT INTO rate_limits/.test(statement));
+    const reads = statements.filter((statement) => /FROM rate_limits WHERE/.test(statement));
+    expect(writes).toHaveLength(12);
+    // One read per request, and one more after each of the five sleeps.
+    expect(reads).toHaveLength(12 + 5);
+  });
+
   it('gives back room that was taken and not used, to every worker', async () => {
     h = await createBroadcastHarness();
     const clock = steppedClock();
