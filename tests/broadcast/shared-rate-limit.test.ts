@@ -1,3 +1,4 @@
+import type { InArgs, InStatement } from '@libsql/client';
 import { count, ne } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSharedRateLimiter, type RateLimitClock } from '../../api/broadcast/outbox/channel-rate-limiter';
@@ -71,9 +72,9 @@ describe('one rate limit shared by every worker on the database', () => {
     const connection = await connect();
     const statements: string[] = [];
     const execute = connection.client.execute.bind(connection.client);
-    connection.client.execute = ((statement: Parameters<typeof execute>[0], args?: Parameters<typeof execute>[1]) => {
+    connection.client.execute = ((statement: InStatement, args?: InArgs) => {
       statements.push(typeof statement === 'string' ? statement : statement.sql);
-      return execute(statement, args);
+      return typeof statement === 'string' ? execute(statement, args) : execute(statement);
     }) as typeof connection.client.execute;
     let now = 1_000_000;
     let sleeping = 0;
