@@ -1,4 +1,3 @@
-import type { InArgs, InStatement } from '@libsql/client';
 import { count, ne } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSharedRateLimiter, type RateLimitClock } from '../../api/broadcast/outbox/channel-rate-limiter';
@@ -7,6 +6,7 @@ import { deliveries } from '../../db/schema/index';
 import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
 import { createIncident, createMovedAppointments } from './broadcast-test-data';
 import { spawnWorkerProcess, waitFor } from './worker-process';
+import { recordStatements } from '../support/record-statements';
 
 let h: BroadcastHarness;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -70,12 +70,7 @@ describe('one rate limit shared by every worker on the database', () => {
   it('lets the lanes of one worker wait in line: one sleeps and asks at a time, and no write finds the window full', async () => {
     h = await createBroadcastHarness();
     const connection = await connect();
-    const statements: string[] = [];
-    const execute = connection.client.execute.bind(connection.client);
-    connection.client.execute = ((statement: InStatement, args?: InArgs) => {
-      statements.push(typeof statement === 'string' ? statement : statement.sql);
-      return typeof statement === 'string' ? execute(statement, args) : execute(statement);
-    }) as typeof connection.client.execute;
+    const statements = recordStatements(connection);
     let now = 1_000_000;
     let sleeping = 0;
     let mostSleeping = 0;

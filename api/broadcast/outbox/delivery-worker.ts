@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Database } from '../../../db/client';
+import type { DeliveryChannel } from '../../../db/schema/index';
 import type { Config } from '../../config';
 import { newId } from '../../ids';
 import { createEmailChannel, type EmailChannel } from '../email/resend-channel';
@@ -10,6 +11,7 @@ import { createXChannel, type XChannel } from '../x/x-channel';
 import { resendRateLimiter, xRateLimiter } from './channel-rate-limiter';
 import { emailLane } from './email-lane';
 import { keepDraining } from './keep-draining';
+import { watchForDueWork } from './due-work-watch';
 import { webhookLane } from './webhook-lane';
 import { bookingWebhookLane } from '../../applicants/booking-webhook/booking-webhook-lane';
 import type { Lane } from './worker-lane';
@@ -69,21 +71,26 @@ export function startDeliveryWorker(deps: DeliveryWorkerDependencies, options: D
   // Shared through the database: every worker on it together stays under the provider's limit.
   const xLimiter = channels.x ? xRateLimiter(deps.db, config.x.postsPer15Minutes) : null;
   const emailLimiter = channels.email ? resendRateLimiter(deps.db, config.resend.requestsPerSecond) : null;
-  const lanes: Lane[] = [
-    xLane(context, channels.x, xLimiter),
-    ...Array.from({ length: options.emailConcurrency ?? 4 }, () => emailLane(context, channels.email, emailLimiter)),
+  // Each lane with the channel it claims from; the booking lane also queues its calls from new moves, so it polls on its own.
+  const lanes: (readonly [DeliveryChannel | null, Lane])[] = [
+    ['x', xLane(context, channels.x, xLimiter)],
+    ...Array.from({ length: options.emailConcurrency ?? 4 }, () => ['applicant_email', emailLane(context, channels.email, emailLimiter)] as const),
     // Subscribers share Resend's rate limit with applicants; webhooks get a few lanes so one slow endpoint waits alone.
-    emailLane(context, channels.email, emailLimiter, { channel: 'subscriber_email', render: renderSubscriberEmailPayloads }),
-    ...Array.from({ length: 2 }, () => webhookLane(context, channels.webhook)),
+    ['subscriber_email', emailLane(context, channels.email, emailLimiter, { channel: 'subscriber_email', render: renderSubscriberEmailPayloads })],
+    ...Array.from({ length: 2 }, () => ['webhook', webhookLane(context, channels.webhook)] as const),
     // One lane keeps the booking system's calls in order of the moves they carry.
-    bookingWebhookLane(context),
+    [null, bookingWebhookLane(context)],
   ];
 
-  const running = options.poll === false ? Promise.resolve() : Promise.all(lanes.map((lane) => keepDraining(lane, { signal: stopping.signal, idleMs, owner, log })));
+  const watch = watchForDueWork(deps.db, context.now, idleMs, stopping.signal);
+  const running =
+    options.poll === false
+      ? Promise.resolve()
+      : Promise.all(lanes.map(([channel, lane]) => keepDraining(lane, { signal: stopping.signal, idleMs, owner, log, untilDue: () => watch.untilDue(channel) })));
 
   return {
     async drainOnce() {
-      const counts = await Promise.all(lanes.map((lane) => lane()));
+      const counts = await Promise.all(lanes.map(([, lane]) => lane()));
       return counts.reduce((sum, count) => sum + count, 0);
     },
     async stop() {

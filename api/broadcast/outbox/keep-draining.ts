@@ -3,8 +3,10 @@ import type { Lane } from './worker-lane';
 
 export type PollSettings = {
   signal: AbortSignal;
-  /** Pause between polls when nothing was due. */
+  /** Pause between polls when nothing was due, and at least a second after an error. */
   idleMs: number;
+  /** Resolves when the lane may have work again; by default after idleMs. */
+  untilDue?: () => Promise<void>;
   owner: string;
   log: (line: string) => void;
 };
@@ -29,11 +31,12 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
  */
 export async function keepDraining(lane: Lane, settings: PollSettings): Promise<void> {
   const { signal, idleMs, owner, log } = settings;
+  const untilDue = settings.untilDue ?? (() => pause(idleMs, signal));
   while (!signal.aborted) {
     try {
       const handled = await lane();
       if (handled > 0) log(`delivery worker ${owner}: handled ${handled} deliveries`);
-      else await pause(idleMs, signal);
+      else await untilDue();
     } catch (error) {
       if (signal.aborted) break;
       log(`delivery worker ${owner}: ${loggableError(error)}; trying again shortly`);
