@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
@@ -20,6 +21,10 @@ const workingDir = join(root, 'node_modules', '.astro', `hali-build-${process.pi
 mkdirSync(workingDir, { recursive: true });
 process.chdir(workingDir);
 process.on('exit', () => rmSync(workingDir, { recursive: true, force: true }));
+
+// The server keeps answering from the last good build while this one runs, so when both want the
+// CPU the people reading the status page go first (lowering one's own priority needs no privilege).
+setPriority(10);
 
 let queue: Promise<void> = Promise.resolve();
 
