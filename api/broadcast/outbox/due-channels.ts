@@ -13,7 +13,7 @@ export async function dueChannels(db: Database, channels: readonly DeliveryChann
   if (channels.length === 0) return new Set();
   const at = now.toISOString();
   const rows = await db.all<{ channel: DeliveryChannel }>(sql`
-    SELECT c.value AS channel FROM json_each(${JSON.stringify([...new Set(channels)])}) AS c
+    SELECT c.value AS channel FROM json_each(${JSON.stringify(channels)}) AS c
     WHERE EXISTS (SELECT 1 FROM deliveries AS d
         WHERE d.channel = c.value AND d.state = 'pending' AND d.batch_id IS NULL AND d.next_attempt_at <= ${at})
       OR EXISTS (SELECT 1 FROM deliveries AS d

@@ -5,8 +5,8 @@ export type PollSettings = {
   signal: AbortSignal;
   /** Pause between polls when nothing was due, and at least a second after an error. */
   idleMs: number;
-  /** Resolves when the lane may have work again; by default after idleMs. */
-  untilDue?: () => Promise<void>;
+  /** Resolves when the lane may have work again (the worker's due-work watch). */
+  untilDue: () => Promise<void>;
   owner: string;
   log: (line: string) => void;
 };
@@ -30,8 +30,7 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
  * again after a pause.
  */
 export async function keepDraining(lane: Lane, settings: PollSettings): Promise<void> {
-  const { signal, idleMs, owner, log } = settings;
-  const untilDue = settings.untilDue ?? (() => pause(idleMs, signal));
+  const { signal, idleMs, owner, log, untilDue } = settings;
   while (!signal.aborted) {
     try {
       const handled = await lane();
