@@ -23,17 +23,20 @@ async function otherWorkerDb() {
   return connection.db;
 }
 
+/** `emails` waiting applicant emails, the real renderer, and a second worker's connection. */
+async function twoWorkersOver(emails: number): Promise<{ render: RenderEmails; otherDb: Awaited<ReturnType<typeof otherWorkerDb>> }> {
+  h = await createBroadcastHarness();
+  await createMovedAppointments(h.t.db, await createIncident(h.t.db), emails);
+  return { render: (db, ids) => renderApplicantEmailPayloads(db, h.t.config, ids), otherDb: await otherWorkerDb() };
+}
+
 async function rowsOf(ids: string[]) {
   return h.t.db.select().from(deliveries).where(inArray(deliveries.id, ids));
 }
 
 describe('claiming a new email batch while another worker claims', () => {
   it('takes nothing of a batch that changed while it rendered, then claims the next waiting emails whole', async () => {
-    h = await createBroadcastHarness();
-    const incident = await createIncident(h.t.db);
-    await createMovedAppointments(h.t.db, incident, 150);
-    const render: RenderEmails = (db, ids) => renderApplicantEmailPayloads(db, h.t.config, ids);
-    const otherDb = await otherWorkerDb();
+    const { render, otherDb } = await twoWorkersOver(150);
 
     const renderedSets: string[][] = [];
     let otherClaim: string[] = [];
@@ -74,11 +77,7 @@ describe('claiming a new email batch while another worker claims', () => {
   });
 
   it('gives up after three lost tries and claims nothing, leaving every email waiting', async () => {
-    h = await createBroadcastHarness();
-    const incident = await createIncident(h.t.db);
-    await createMovedAppointments(h.t.db, incident, 400);
-    const render: RenderEmails = (db, ids) => renderApplicantEmailPayloads(db, h.t.config, ids);
-    const otherDb = await otherWorkerDb();
+    const { render, otherDb } = await twoWorkersOver(400);
     let tries = 0;
     const losingRender: RenderEmails = async (db, ids) => {
       tries += 1;
