@@ -9,6 +9,7 @@ export * from './updates';
 export * from './appointments';
 export * from './applicant-actions';
 export * from './deliveries';
+export * from './delivery-messages';
 export * from './settings';
 export * from './subscribers';
 export * from './rate-limits';

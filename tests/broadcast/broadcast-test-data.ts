@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
-import { appointmentMoves, appointments, deliveries, incidentUpdates, incidents, offices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
+import { inArray } from 'drizzle-orm';
+import { appointmentMoves, appointments, deliveries, deliveryMessages, incidentUpdates, incidents, offices, type AppointmentLanguage, type AppointmentService } from '../../db/schema/index';
 import { enqueueUpdateDeliveries } from '../../api/broadcast/outbox/enqueue-update-deliveries';
 import { newId } from '../../api/ids';
 
@@ -92,4 +93,10 @@ export async function createMovedAppointments(
     });
   }
   return created;
+}
+
+/** The message stored for each email delivery (by the claim that formed its batch), by delivery id. */
+export async function storedMessages(db: Database, deliveryIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db.select().from(deliveryMessages).where(inArray(deliveryMessages.deliveryId, deliveryIds));
+  return new Map(rows.map((row) => [row.deliveryId, row.message]));
 }

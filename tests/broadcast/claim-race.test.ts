@@ -5,7 +5,7 @@ import { deliveries } from '../../db/schema/index';
 import { renderApplicantEmailPayloads } from '../../api/broadcast/messages/applicant-email-payloads';
 import { claimNewEmailBatch, type Lease, type RenderEmails } from '../../api/broadcast/outbox/claim-due-deliveries';
 import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
-import { createIncident, createMovedAppointments } from './broadcast-test-data';
+import { createIncident, createMovedAppointments, storedMessages } from './broadcast-test-data';
 
 let h: BroadcastHarness;
 const connections: DatabaseConnection[] = [];
@@ -41,6 +41,7 @@ describe('claiming a new email batch while another worker claims', () => {
     const renderedSets: string[][] = [];
     let otherClaim: string[] = [];
     let untouchedAfterLosing: Awaited<ReturnType<typeof rowsOf>> = [];
+    let messagesAfterLosing = -1;
     // Worker A renders its batch; meanwhile worker B claims one of those emails (a batch of one,
     // e.g. a worker whose last read found only that one due). A's claim must then take none of its
     // 100, not the 99 still waiting.
@@ -50,7 +51,10 @@ describe('claiming a new email batch while another worker claims', () => {
         const taken = await claimNewEmailBatch(otherDb, lease('worker-b'), 'applicant_email', async (bDb, bIds) => render(bDb, bIds.slice(0, 1)));
         otherClaim = taken.map((row) => row.id);
       }
-      if (renderedSets.length === 2) untouchedAfterLosing = await rowsOf(renderedSets[0].filter((id) => !otherClaim.includes(id)));
+      if (renderedSets.length === 2) {
+        untouchedAfterLosing = await rowsOf(renderedSets[0].filter((id) => !otherClaim.includes(id)));
+        messagesAfterLosing = (await storedMessages(h.t.db, untouchedAfterLosing.map((row) => row.id))).size;
+      }
       return render(db, ids);
     };
 
@@ -62,13 +66,15 @@ describe('claiming a new email batch while another worker claims', () => {
     // Between A's lost try and its second read, the 99 emails it had rendered stayed unclaimed and without a message.
     expect(untouchedAfterLosing).toHaveLength(99);
     expect(untouchedAfterLosing.every((row) => row.state === 'pending' && row.batchId === null && row.payload === null && row.leaseOwner === null)).toBe(true);
+    expect(messagesAfterLosing).toBe(0);
     // Its second read saw the emails still waiting, and it claimed them all as one batch with their messages.
     expect(claimed.map((row) => row.id).sort()).toEqual([...renderedSets[1]].sort());
     expect(claimed).toHaveLength(100);
     expect(claimed.map((row) => row.id)).not.toContain(otherClaim[0]);
     const stored = await rowsOf(claimed.map((row) => row.id));
     expect(stored.every((row) => row.state === 'sending' && row.leaseOwner === 'worker-a' && row.batchId === claimed[0].batchId && row.attempts === 1)).toBe(true);
-    expect(stored.every((row) => JSON.stringify(row.payload) === JSON.stringify(claimed.find((c) => c.id === row.id)!.message))).toBe(true);
+    const messages = await storedMessages(h.t.db, claimed.map((row) => row.id));
+    expect(stored.every((row) => JSON.stringify(messages.get(row.id)) === JSON.stringify(claimed.find((c) => c.id === row.id)!.message))).toBe(true);
     const [bRow] = await rowsOf(otherClaim);
     expect(bRow).toMatchObject({ state: 'sending', leaseOwner: 'worker-b', attempts: 1 });
     // Nobody claimed an email twice, and the rest still wait.

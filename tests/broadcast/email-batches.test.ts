@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliveries } from '../../db/schema/index';
 import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
-import { createIncident, createMovedAppointments } from './broadcast-test-data';
+import { createIncident, createMovedAppointments, storedMessages } from './broadcast-test-data';
 
 let h: BroadcastHarness;
 afterEach(async () => h?.close());
@@ -120,6 +120,25 @@ describe('applicant emails', () => {
     expect(h.resend.emails.map((email) => email.to).sort()).toEqual(moved.filter((_, i) => i !== 2).map((m) => m.email).sort());
   });
 
+  it('re-drives a refused email without its old message, and sends it rendered anew to the corrected address', async () => {
+    h = await createBroadcastHarness({ resend: { rejects: (to) => to.endsWith('@bounce.invalid') } });
+    const incident = await createIncident(h.t.db);
+    const [moved] = await createMovedAppointments(h.t.db, incident, 1, { email: () => 'gone@bounce.invalid' });
+    await h.worker.drainOnce();
+    expect((await storedMessages(h.t.db, [moved.deliveryId])).get(moved.deliveryId)).toMatchObject({ to: 'gone@bounce.invalid' });
+
+    await h.t.db.run(`UPDATE appointments SET email = 'found@example.com' WHERE reference = '${moved.reference}'`);
+    const retried = await h.t.request('POST', `/api/v1/deliveries/${moved.deliveryId}/retry`, { token: h.t.tokens.publisher });
+    expect(retried.status).toBe(200);
+    // Waiting again, it shows no message: the one refused is gone, the next is rendered at the claim.
+    expect((await storedMessages(h.t.db, [moved.deliveryId])).size).toBe(0);
+    await h.worker.drainOnce();
+
+    expect(h.resend.emails.map((email) => email.to)).toEqual(['found@example.com']);
+    expect((await storedMessages(h.t.db, [moved.deliveryId])).get(moved.deliveryId)).toMatchObject({ to: 'found@example.com' });
+    expect((await emailRows())[0].state).toBe('sent');
+  });
+
   it('fails an address that cannot be an email before anything is sent, naming the reference not the address', async () => {
     h = await createBroadcastHarness();
     const incident = await createIncident(h.t.db);
@@ -181,6 +200,8 @@ describe('applicant emails', () => {
     const rows = await emailRows();
     expect(h.resend.received()).toBe(0);
     expect(rows.every((row) => row.state === 'dry_run')).toBe(true);
-    expect(rows[0].payload).toMatchObject({ subject: expect.any(String), html: expect.stringContaining('<html'), text: expect.any(String), to: expect.any(String) });
+    const messages = await storedMessages(h.t.db, rows.map((row) => row.id));
+    expect(messages.size).toBe(3);
+    expect(messages.get(rows[0].id)).toMatchObject({ subject: expect.any(String), html: expect.stringContaining('<html'), text: expect.any(String), to: expect.any(String) });
   });
 });

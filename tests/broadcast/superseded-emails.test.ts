@@ -4,6 +4,7 @@ import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker'
 import { appointmentMoves, deliveries } from '../../db/schema/index';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { publish } from '../api/staff-api-fixtures';
+import { storedMessages } from './broadcast-test-data';
 
 // A restoration date that slips before the first emails went out must not send the applicant two
 // emails (the first naming a date that is already gone): the later email replaces the unsent one
@@ -44,7 +45,7 @@ describe('an applicant email replaced before it was sent', () => {
     expect(rows.map((row) => row.state)).toEqual(['superseded', 'dry_run']);
     const moves = await t.db.select().from(appointmentMoves).where(eq(appointmentMoves.reference, 'R1')).orderBy(appointmentMoves.id);
     expect(moves.map((move) => [move.fromDate, move.toDate])).toEqual([['2026-05-29', '2026-06-02'], ['2026-06-02', '2026-06-03']]);
-    const text = String((rows[1].payload as { text: string }).text);
+    const text = String((await storedMessages(t.db, [rows[1].id])).get(rows[1].id)?.text);
     // The applicant never heard of 2 June: the email speaks from the booked 29 May to 3 June.
     expect(text).toContain('29 May 2026');
     expect(text).toContain('3 June 2026');
@@ -57,7 +58,7 @@ describe('an applicant email replaced before it was sent', () => {
     await drain();
     const rows = await emails();
     expect(rows.map((row) => row.state)).toEqual(['dry_run', 'dry_run']);
-    const text = String((rows[1].payload as { text: string }).text);
+    const text = String((await storedMessages(t.db, [rows[1].id])).get(rows[1].id)?.text);
     expect(text).toContain('2 June 2026');
     expect(text).toContain('3 June 2026');
   });

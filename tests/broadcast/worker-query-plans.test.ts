@@ -26,6 +26,12 @@ describe('the statements a worker runs to send a batch', () => {
       statements.push(statement);
       return execute(statement);
     }) as typeof connection.client.execute;
+    // The claim of a new batch and the storing of its messages run as one batch.
+    const batch = connection.client.batch.bind(connection.client);
+    connection.client.batch = ((batchStatements: InStatement[], mode?: TransactionMode) => {
+      statements.push(...batchStatements);
+      return batch(batchStatements, mode);
+    }) as typeof connection.client.batch;
     const transaction = connection.client.transaction.bind(connection.client);
     connection.client.transaction = (async (mode?: TransactionMode) => {
       const tx = await transaction(mode);

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../../../db/client';
-import { deliveries } from '../../../db/schema/index';
+import { deliveries, deliveryMessages } from '../../../db/schema/index';
 import type { ClaimedEmail, ClaimedEmailWithMessage } from '../outbox/claim-due-deliveries';
 import type { Config } from '../../config';
 import { renderApplicantEmailPayloads, type ApplicantEmailPayloadResult } from '../messages/applicant-email-payloads';
@@ -45,8 +45,9 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Cla
   const held = new Set(claimed.map((row) => row.id));
   // Only what a send needs: a row object per column is most of the cost of reading 100 rows.
   const members = await db
-    .select({ id: deliveries.id, payload: deliveries.payload, attempts: deliveries.attempts })
+    .select({ id: deliveries.id, payload: deliveryMessages.message, attempts: deliveries.attempts })
     .from(deliveries)
+    .leftJoin(deliveryMessages, eq(deliveryMessages.deliveryId, deliveries.id))
     .where(eq(deliveries.batchId, batchId))
     .orderBy(asc(deliveries.id));
 
@@ -56,8 +57,10 @@ export async function deliverEmailBatch(context: EmailBatchContext, claimed: Cla
     const messagesById = new Map(rendered.flatMap((result) => ('message' in result ? [[result.deliveryId, result.message] as const] : [])));
     await db.transaction(async (tx) => {
       // One statement for the whole batch: each row takes its own message out of one JSON object.
-      await tx.run(sql`UPDATE deliveries SET payload = j.value FROM json_each(${JSON.stringify(Object.fromEntries(messagesById))}) AS j
-        WHERE deliveries.id = j.key AND deliveries.lease_owner = ${holder.owner}`);
+      await tx.run(sql`INSERT INTO delivery_messages (delivery_id, message)
+        SELECT j.key, j.value FROM json_each(${JSON.stringify(Object.fromEntries(messagesById))}) AS j JOIN deliveries AS d ON d.id = j.key
+        WHERE d.lease_owner = ${holder.owner}
+        ON CONFLICT (delivery_id) DO UPDATE SET message = excluded.message`);
       for (const result of rendered) {
         if (!('problem' in result)) continue;
         // Never sent, so it may leave the batch: the rest goes out without it.

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../../../db/client';
-import { deliveries, deliveryStates, incidents, type DeliveryChannel, type DeliveryRow, type DeliveryState } from '../../../db/schema/index';
+import { deliveries, deliveryMessages, deliveryStates, incidents, type DeliveryChannel, type DeliveryRow, type DeliveryState } from '../../../db/schema/index';
 import { notFound } from '../../domain-errors';
 import type { XDeliveryPayload } from '../x/x-delivery-payload';
 
@@ -24,7 +24,16 @@ export async function listDeliveries(db: DatabaseOrTransaction, filter: Delivery
   for (const row of byState) counts[row.state] = row.count;
   const where = filter.state ? and(scoped, eq(deliveries.state, filter.state)) : scoped;
   const total = filter.state ? counts[filter.state] : Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const items = await db.select().from(deliveries).where(where).orderBy(asc(deliveries.createdAt), asc(deliveries.id)).limit(filter.limit).offset(filter.offset);
+  const rows = await db
+    .select({ delivery: deliveries, message: deliveryMessages.message })
+    .from(deliveries)
+    .leftJoin(deliveryMessages, eq(deliveryMessages.deliveryId, deliveries.id))
+    .where(where)
+    .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  // An email's payload on the ledger is the message its batch sends, once the batch is formed.
+  const items = rows.map(({ delivery, message }) => (message ? { ...delivery, payload: message } : delivery));
   return { counts, total, items };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client';
-import { deliveries, incidents, type DeliveryRow } from '../../../db/schema/index';
+import { deliveries, deliveryMessages, incidents, type DeliveryRow } from '../../../db/schema/index';
 import { recordAudit } from '../../audit/record-audit';
 import type { ActionContext } from '../../auth/actor';
 import { conflict, notFound } from '../../domain-errors';
@@ -35,6 +35,8 @@ async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promis
         .set({ ...back, ...fresh })
         .where(and(eq(deliveries.id, row.id), inArray(deliveries.state, retryable)))
         .returning({ id: deliveries.id });
+      // Its old message goes too: it is rendered again when the email joins a new batch.
+      if (fresh.batchId === null && done.length) await tx.delete(deliveryMessages).where(eq(deliveryMessages.deliveryId, row.id));
       requeued += done.length;
     }
   }
