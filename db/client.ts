@@ -8,7 +8,8 @@ import { takeTurnsInProcess } from './in-process-turns';
 import { createLocalFileClient } from './local-file-client';
 import * as schema from './schema/index';
 
-export type Database = LibSQLDatabase<typeof schema>;
+/** With its libSQL client, for the worker's hot statements that pass their parameters as they are. */
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 /** A transaction handle; domain functions that write take this or a Database. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseOrTransaction = Database | Transaction;

@@ -18,12 +18,15 @@ const releaseLease = { leaseOwner: null, leaseExpiresAt: null } as const;
 /** Sent: each id with the provider's id for it, in one statement however many there are. */
 export async function markSent(db: Database, holder: LeaseHolder, sent: { id: string; providerId: string }[]): Promise<void> {
   if (sent.length === 0) return;
-  const providerIds = JSON.stringify(Object.fromEntries(sent.map((item) => [item.id, item.providerId])));
   const at = holder.now.toISOString();
-  await db.run(sql`UPDATE deliveries SET state = 'sent', provider_id = j.value, last_error = NULL, sent_at = ${at}, updated_at = ${at},
-      lease_owner = NULL, lease_expires_at = NULL
-    FROM json_each(${providerIds}) AS j
-    WHERE deliveries.id = j.key AND deliveries.lease_owner = ${holder.owner} AND deliveries.state = 'sending'`);
+  // Bound values passed to the client as they are, like the claim's (claim-due-deliveries.ts).
+  await db.$client.execute({
+    sql: `UPDATE deliveries SET state = 'sent', provider_id = m.column2, last_error = NULL, sent_at = ?, updated_at = ?,
+        lease_owner = NULL, lease_expires_at = NULL
+      FROM (VALUES ${sent.map(() => '(?, ?)').join(', ')}) AS m
+      WHERE deliveries.id = m.column1 AND deliveries.lease_owner = ? AND deliveries.state = 'sending'`,
+    args: [at, at, ...sent.flatMap((item) => [item.id, item.providerId]), holder.owner],
+  });
 }
 
 /** Recorded, not sent: the channel has no credentials. The payload shows what would have gone out. */
