@@ -4,7 +4,7 @@ import { watchForDueWork } from '../../api/broadcast/outbox/due-work-watch';
 import { startDeliveryWorker } from '../../api/broadcast/outbox/delivery-worker';
 import { openDatabase, type DatabaseConnection } from '../../db/client';
 import { deliveries, type DeliveryChannel } from '../../db/schema/index';
-import { recordStatements } from '../support/record-statements';
+import { recordStatements, type RecordedStatement } from '../support/record-statements';
 import { createTestContext, type TestContext } from '../support/test-context';
 
 let t: TestContext;
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** A connection to the test database that records every statement it runs. */
-async function countingConnection(): Promise<{ connection: DatabaseConnection; statements: string[] }> {
+async function countingConnection(): Promise<{ connection: DatabaseConnection; statements: RecordedStatement[] }> {
   const connection = await openDatabase(t.config.database);
   cleanups.push(() => connection.close());
   return { connection, statements: recordStatements(connection) };
@@ -55,7 +55,7 @@ describe('idle lanes waiting for work', () => {
     // About ten pauses went by; polling alone, eight lanes would have made eighty-odd statements.
     expect(statements.length).toBeGreaterThanOrEqual(1);
     expect(statements.length).toBeLessThanOrEqual(11);
-    expect(new Set(statements).size).toBe(1);
+    expect(new Set(statements.map((statement) => statement.sql)).size).toBe(1);
     stop.abort();
     await sleep(0);
     expect(lanes.every((lane) => lane.done)).toBe(true);
@@ -108,7 +108,7 @@ describe('idle lanes waiting for work', () => {
     const { connection, statements } = await countingConnection();
     await dueChannels(connection.db, ['x', 'webhook'], new Date());
     expect(statements).toHaveLength(1);
-    const plan = await connection.client.execute({ sql: `EXPLAIN QUERY PLAN ${statements[0]}`, args: ['["x"]', 'a', 'a', 'a'] });
+    const plan = await connection.client.execute({ sql: `EXPLAIN QUERY PLAN ${statements[0].sql}`, args: ['["x"]', 'a', 'a', 'a'] });
     const reads = plan.rows.map((row) => String(row.detail)).filter((detail) => /\bdeliveries\b| d\b/.test(detail));
     expect(reads).toHaveLength(3);
     for (const read of reads) expect(read).toMatch(/^SEARCH d USING (COVERING )?INDEX deliveries_due \(channel=\? AND state=\?/);
@@ -128,7 +128,7 @@ describe('idle lanes waiting for work', () => {
     expect(statements.length - afterStart).toBeLessThanOrEqual(15 + 3);
 
     await queue('webhook', { payload: { url: 'https://hooks.example.org/hali', body: '{}' } });
-    await eventually(() => statements.some((statement) => /^\s*update "deliveries"/i.test(statement)));
+    await eventually(() => statements.some((statement) => /^\s*update "deliveries"/i.test(statement.sql)));
     await worker.stop();
   });
 });

@@ -96,8 +96,8 @@ describe('one rate limit shared by every worker on the database', () => {
 
     expect(granted).toEqual([0, 0, 1000, 1000, 2000, 2000, 3000, 3000, 4000, 4000, 5000, 5000]);
     expect(mostSleeping).toBe(1);
-    const writes = statements.filter((statement) => /INSERT INTO rate_limits/.test(statement));
-    const reads = statements.filter((statement) => /FROM rate_limits WHERE/.test(statement));
+    const writes = statements.filter((statement) => /INSERT INTO rate_limits/.test(statement.sql));
+    const reads = statements.filter((statement) => /FROM rate_limits WHERE/.test(statement.sql));
     expect(writes).toHaveLength(12);
     // One read per request, and one more after each of the five sleeps.
     expect(reads).toHaveLength(12 + 5);

@@ -199,8 +199,8 @@ async function claimRendered(db: Database, lease: Lease, ids: string[], render: 
   // rows found by key). The messages go in only beside the rows this very claim took (its owner,
   // batch and lease end), so a claim that lost the race stores nothing. Bound values, not one
   // JSON document (SQLite parsing 330 KB of JSON and writing each message back out cost 3 ms a
-  // batch), passed to the client as they are: built through drizzle, the 300 parameters of a
-  // batch were a sixth of everything the worker allocated.
+  // batch), passed to the client as they are: built through drizzle, these statements and markSent's
+  // made the worker allocate 1,360 MB instead of 1,204 MB for 20,000 emails.
   const [claim] = await db.$client.batch(
     [
       {

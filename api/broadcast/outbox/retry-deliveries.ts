@@ -29,14 +29,14 @@ async function requeue(tx: Transaction, rows: DeliveryRow[], at: string): Promis
         .returning({ id: deliveries.id });
       requeued += batch.length;
     } else {
-      const fresh = email && row.state === 'failed' ? { batchId: null, payload: null } : {};
+      const renderAgain = email && row.state === 'failed';
       const done = await tx
         .update(deliveries)
-        .set({ ...back, ...fresh })
+        .set({ ...back, ...(renderAgain ? { batchId: null, payload: null } : {}) })
         .where(and(eq(deliveries.id, row.id), inArray(deliveries.state, retryable)))
         .returning({ id: deliveries.id });
       // Its old message goes too: it is rendered again when the email joins a new batch.
-      if (fresh.batchId === null && done.length) await tx.delete(deliveryMessages).where(eq(deliveryMessages.deliveryId, row.id));
+      if (renderAgain && done.length) await tx.delete(deliveryMessages).where(eq(deliveryMessages.deliveryId, row.id));
       requeued += done.length;
     }
   }
