@@ -1,8 +1,10 @@
 import { count, ne } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSharedRateLimiter, type RateLimitClock } from '../../api/broadcast/outbox/channel-rate-limiter';
+import { createSharedRateLimiter, resendRateLimiter, type RateLimitClock } from '../../api/broadcast/outbox/channel-rate-limiter';
+import { createEmailChannel } from '../../api/broadcast/email/resend-channel';
+import { emailLane } from '../../api/broadcast/outbox/email-lane';
 import { openDatabase, type DatabaseConnection } from '../../db/client';
-import { deliveries } from '../../db/schema/index';
+import { deliveries, rateLimits } from '../../db/schema/index';
 import { createBroadcastHarness, type BroadcastHarness } from './broadcast-harness';
 import { createIncident, createMovedAppointments } from './broadcast-test-data';
 import { spawnWorkerProcess, waitFor } from './worker-process';
@@ -116,6 +118,64 @@ describe('one rate limit shared by every worker on the database', () => {
     expect(clock.at()).toBe(1_000_000);
     await b.take();
     expect(clock.at()).toBe(1_060_000);
+  });
+
+  it('counts a request from when it really went out, for every worker, and never earlier than its room', async () => {
+    h = await createBroadcastHarness();
+    const clock = steppedClock();
+    const rule = { channel: 'resend' as const, limit: 2, windowMs: 1000 };
+    const [a, b] = [createSharedRateLimiter((await connect()).db, rule, clock), createSharedRateLimiter((await connect()).db, rule, clock)];
+    const granted: number[] = [];
+    const first = await a.take();
+    granted.push(clock.at());
+    const second = await a.take();
+    granted.push(clock.at());
+    expect([first, second]).toEqual([1_000_000, 1_000_000]);
+    // The second request was written 30 ms after its room was taken (the process was busy).
+    await a.wentOut(second, second + 30);
+    // A report of a time before the room changes nothing.
+    await a.wentOut(first, first - 500);
+    for (let i = 0; i < 4; i++) {
+      await b.take();
+      granted.push(clock.at());
+    }
+    // The second window is counted from the first request; the one after it from 30 ms later, as
+    // the provider counted them: without the move it would have been 2000 and met a full window.
+    expect(granted.map((t) => t - 1_000_000)).toEqual([0, 0, 1000, 1030, 2000, 2030]);
+  });
+
+  it('is told by an email lane when each batch request went out, for the room that request took', async () => {
+    h = await createBroadcastHarness();
+    await createMovedAppointments(h.t.db, await createIncident(h.t.db), 250);
+    const arrivals: number[] = [];
+    h.resend.onRequest = (request) => void arrivals.push(performance.timeOrigin + request.arrivedAt);
+    const limiter = resendRateLimiter(h.t.db, 100);
+    const taken: number[] = [];
+    const reports: [number, number][] = [];
+    const watched = {
+      take: async (signal?: AbortSignal) => {
+        const at = await limiter.take(signal);
+        taken.push(at);
+        return at;
+      },
+      giveBack: () => limiter.giveBack(),
+      wentOut: async (room: number, at: number) => {
+        reports.push([room, at]);
+        await limiter.wentOut(room, at);
+      },
+    };
+    const context = { db: h.t.db, config: h.t.config, now: () => new Date(), owner: 'lane-test', leaseMs: 60_000, signal: new AbortController().signal };
+    expect(await emailLane(context, createEmailChannel(h.t.config.resend), watched)()).toBe(250);
+
+    expect(arrivals).toHaveLength(3);
+    expect(reports.map(([room]) => room)).toEqual(taken);
+    reports.forEach(([room, at], i) => {
+      expect(at).toBeGreaterThanOrEqual(room);
+      expect(at).toBeLessThanOrEqual(arrivals[i] + 1);
+    });
+    // The shared row holds the times the requests went out, not the times their rooms were taken.
+    const [row] = await h.t.db.select().from(rateLimits);
+    expect(JSON.parse(row.reservedAt)).toEqual(reports.map(([, at]) => at).sort((a, b) => a - b));
   });
 
   it('keeps three worker processes together at RESEND_RPS: paced as one, no duplicate, none missing', async () => {

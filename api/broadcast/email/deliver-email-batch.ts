@@ -12,8 +12,11 @@ export type EmailBatchContext = {
   config: Config;
   channel: EmailChannel | null;
   holder: LeaseHolder;
-  /** Waits for the channel's rate limit; called right before the request, after the batch is ready. */
-  beforeSend?: () => Promise<void>;
+  /**
+   * Waits for the channel's rate limit; called right before the request, after the batch is ready.
+   * May answer a function to tell the limiter when the request really went out.
+   */
+  beforeSend?: () => Promise<((at: number) => Promise<void>) | void>;
   /** Renders the rows that have no message yet; applicant emails unless given (subscriber emails). */
   render?: (db: DatabaseOrTransaction, config: Config, deliveryIds: string[]) => Promise<ApplicantEmailPayloadResult[]>;
 };
@@ -89,11 +92,16 @@ async function sendBatch(
 
   if (!channel) return markDryRun(db, holder, claimedIds);
 
-  await context.beforeSend?.();
+  const reportLeft = await context.beforeSend?.();
+  let reported: Promise<void> | undefined;
   const outcome = await channel.sendBatch(
     messages.map((row) => row.payload as EmailMessage),
     batchIdempotencyKey(batchId),
+    // As soon as it left, not after the answer: the room it moves may be wanted within the second.
+    // Failing to move it only risks a 429 later, which is retried; the outcome must still be recorded.
+    reportLeft ? (at) => void (reported = reportLeft(at).catch(() => undefined)) : undefined,
   );
+  await reported;
   if (outcome.kind === 'sent') {
     return markSent(db, holder, messages.map((row, index) => ({ id: row.id, providerId: outcome.ids[index] })));
   }

@@ -1,6 +1,7 @@
 import { Resend } from 'resend';
 import type { Config } from '../../config';
 import { readProviderWait } from '../outbox/retry-delay';
+import { watchRequestHead } from './request-head-written';
 
 /** One message of a Resend batch, exactly as stored in the delivery's payload and sent. */
 export type EmailMessage = {
@@ -22,7 +23,10 @@ export type EmailBatchOutcome =
   | { kind: 'invalid'; message: string }
   | { kind: 'permanent'; message: string };
 
-export type EmailChannel = { sendBatch(messages: EmailMessage[], idempotencyKey: string): Promise<EmailBatchOutcome> };
+export type EmailChannel = {
+  /** `onLeft`, when given, is called with the time (ms) the request was written to the socket, if it was. */
+  sendBatch(messages: EmailMessage[], idempotencyKey: string, onLeft?: (at: number) => void): Promise<EmailBatchOutcome>;
+};
 
 /** Resend takes at most 100 messages per batch call. */
 export const maxBatchSize = 100;
@@ -33,8 +37,11 @@ export function createEmailChannel(resend: Config['resend']): EmailChannel | nul
   if (!resend.apiKey) return null;
   const client = new Resend(resend.apiKey, { baseUrl: resend.baseUrl });
   return {
-    async sendBatch(messages, idempotencyKey) {
-      const { data, error, headers } = await client.batch.send(messages, { idempotencyKey, signal: AbortSignal.timeout(requestTimeoutMs) });
+    async sendBatch(messages, idempotencyKey, onLeft) {
+      const stopWatching = onLeft ? watchRequestHead(idempotencyKey, onLeft) : undefined;
+      const { data, error, headers } = await client.batch
+        .send(messages, { idempotencyKey, signal: AbortSignal.timeout(requestTimeoutMs) })
+        .finally(() => stopWatching?.());
       if (!error) {
         const ids = (data?.data ?? []).map((item) => item.id);
         if (ids.length !== messages.length) {

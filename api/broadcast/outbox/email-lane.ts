@@ -31,7 +31,11 @@ const endSliceIfDue = eventLoopSlices();
 
 export function emailLane(context: LaneContext, channel: EmailChannel | null, limiter: ChannelRateLimiter | null, emails: EmailKind = { channel: 'applicant_email' }): Lane {
   const { db, config, signal } = context;
-  const beforeSend = async () => limiter?.take(signal);
+  const beforeSend = async () => {
+    if (!limiter) return;
+    const taken = await limiter.take(signal);
+    return (at: number) => limiter.wentOut(taken, at);
+  };
   return async () => {
     let handled = 0;
     while (!signal.aborted) {
