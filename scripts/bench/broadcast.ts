@@ -86,10 +86,12 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmai
       await new Promise((resolve) => setTimeout(resolve, 250));
       if (worker.exitCode !== null) throw new Error(`worker exited with ${worker.exitCode}`);
       peak = Math.max(peak, peakRssMb(worker.pid!));
-      const [{ left }] = await connection.db.all<{ left: number }>(
-        sql`SELECT count(*) AS left FROM deliveries WHERE channel = 'applicant_email' AND state IN ('pending', 'sending')`,
+      // Whether any is left, not how many: this process also runs the fake Resend, which stamps each
+      // request's arrival, and counting 100,000 rows would hold its event loop for milliseconds.
+      const left = await connection.db.all(
+        sql`SELECT 1 FROM deliveries WHERE channel = 'applicant_email' AND state IN ('pending', 'sending') LIMIT 1`,
       );
-      if (left === 0) {
+      if (left.length === 0) {
         doneAt = performance.now();
         cpu = cpuSeconds(worker.pid!);
         break;
