@@ -16,8 +16,8 @@ import { oneAtATime } from '../../one-at-a-time';
  * The provider counts a request when it arrives, and between taking room and writing the request
  * the process may be busy with other work (another lane's statement, a garbage collection): a
  * request that left 30 ms after its room was taken, followed a window later by one that left at
- * once, meets a full window at the provider and is turned away (measured: every 429 of a 30,000-email
- * fan-out came ten requests after one that left 18–34 ms late, where the median is 5 ms).
+ * once, meets a full window at the provider and is turned away (traced on a 30,000-email fan-out:
+ * both of its 429s came ten requests after one that left 34 and 18 ms late; the median is 5 ms).
  * So a sender reports when the request really went out, and the room moves to that time.
  */
 export type ChannelRateLimiter = {
