@@ -9,7 +9,7 @@ import { importAppointments } from '../../api/appointments/import-appointments';
 import { systemActor } from '../../api/auth/actor';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import type { BenchRow } from './bench-row';
-import { peakRssMb } from './peak-rss';
+import { processMemoryMb } from './process-memory';
 
 const rowCount = 100_000;
 const runs = 3;
@@ -76,7 +76,7 @@ async function cliImportPeakRss(dir: string, csv: string, run: string): Promise<
     stdio: 'ignore',
   });
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, peakRssMb(child.pid!))), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, processMemoryMb(child.pid!).peak)), 20);
   const [code] = (await once(child, 'exit')) as [number | null];
   clearInterval(sampler);
   if (code !== 0) throw new Error(`import:appointments exited with ${code} on ${csv}`);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { incidentUpdates, incidents, offices } from '../../db/schema/index';
 import { startFakeResend } from '../../tests/fakes/resend';
 import { startFakeX } from '../../tests/fakes/x';
 import type { BenchRow } from './bench-row';
-import { peakRssMb, residentMb } from './peak-rss';
+import { processMemoryMb } from './process-memory';
 import { compileWorker } from '../start/compile-worker';
 
 /**
@@ -63,6 +63,18 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * Exactly what `npm run worker` runs: scripts/worker.ts compiled, one node process with no loader
+ * and no heap cap, so its RSS and CPU are the worker's own rather than npm's.
+ */
+async function startWorker(databaseUrl: string, resendUrl: string): Promise<ChildProcess> {
+  return spawn(process.execPath, [await compileWorker()], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resendUrl, RESEND_RPS: String(providerRequestsPerSecond) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmailsPerSecond: number; seconds: number; peakRssMb: number; rssFirstQuarterMb: number; rssLastQuarterMb: number; duplicates: number; missing: number; turnedAway: number; cpuMsPer1000: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'hali-bench-broadcast-'));
   const databaseUrl = `file:${join(dir, 'hali.db')}`;
@@ -74,13 +86,7 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmai
   const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
   let firstRequestAt = 0;
   resend.onRequest = () => void (firstRequestAt ||= performance.now());
-  // Exactly what `npm run worker` runs: scripts/worker.ts compiled, one node process with no loader
-  // and no heap cap, so its RSS and CPU are the worker's own rather than npm's.
-  const worker = spawn(process.execPath, [await compileWorker()], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const worker = await startWorker(databaseUrl, resend.url);
   let peak = 0;
   // RSS every poll once sending has begun, to compare the first quarter of the run with the last.
   const rssSamples: { at: number; mb: number }[] = [];
@@ -90,8 +96,9 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmai
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       if (worker.exitCode !== null) throw new Error(`worker exited with ${worker.exitCode}`);
-      peak = Math.max(peak, peakRssMb(worker.pid!));
-      if (firstRequestAt) rssSamples.push({ at: performance.now(), mb: residentMb(worker.pid!, 'VmRSS') });
+      const memory = processMemoryMb(worker.pid!);
+      peak = Math.max(peak, memory.peak);
+      if (firstRequestAt) rssSamples.push({ at: performance.now(), mb: memory.resident });
       // Whether any is left, not how many: this process also runs the fake Resend, which stamps each
       // request's arrival, and counting 100,000 rows would hold its event loop for milliseconds.
       const left = await connection.db.all(
@@ -104,7 +111,7 @@ async function runEmailFanOut(): Promise<{ emailsPerSecond: number; providerEmai
       }
     }
   } finally {
-    peak = Math.max(peak, worker.exitCode === null ? peakRssMb(worker.pid!) : 0);
+    peak = Math.max(peak, worker.exitCode === null ? processMemoryMb(worker.pid!).peak : 0);
     worker.kill('SIGTERM');
     await new Promise((resolve) => worker.once('exit', resolve));
   }
@@ -146,15 +153,12 @@ async function idleWorkerRss(settleMs = 6_000): Promise<{ rssMb: number; fileMb:
   await migrateDatabase(connection.db);
   connection.close();
   const resend = await startFakeResend({ requestsPerSecond: providerRequestsPerSecond, keepBodies: false });
-  const worker = spawn(process.execPath, [await compileWorker()], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, RESEND_RPS: String(providerRequestsPerSecond) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const worker = await startWorker(databaseUrl, resend.url);
   try {
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     if (worker.exitCode !== null) throw new Error(`idle worker exited with ${worker.exitCode}`);
-    return { rssMb: residentMb(worker.pid!, 'VmRSS'), fileMb: residentMb(worker.pid!, 'RssFile') };
+    const memory = processMemoryMb(worker.pid!);
+    return { rssMb: memory.resident, fileMb: memory.fileBacked };
   } finally {
     worker.kill('SIGTERM');
     await new Promise((resolve) => worker.once('exit', resolve));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { createSiteBuilder } from '../../api/site/build/site-builder';
 import { migrateDatabase, openDatabase } from '../../db/client';
 import type { BenchRow } from './bench-row';
 import { seedHistory } from './site-history-seed';
+import { processMemoryMb } from './process-memory';
 
 /**
  * Anonymous requests that spell the same public files in many ways (percent-encoded letters,
@@ -18,11 +19,6 @@ import { seedHistory } from './site-history-seed';
  */
 const spellingCount = 16_000;
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-function residentMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : 0;
-}
 
 /** The i-th spelling: a different subset of letters percent-encoded, then doubled slashes or a dot segment. */
 export function spelling(i: number): string {
@@ -65,7 +61,7 @@ export async function measurePathSpellings(siteDir: string): Promise<BenchRow[]>
     for (let i = 0; i < 200; i++) await send(url, i % 2 ? '/' : '/api/v2/summary.json');
     const quiet: number[] = [];
     for (let i = 0; i < 50; i++) quiet.push((await send(url, '/api/v1/ping')).ms);
-    const before = residentMb(child.pid!);
+    const before = processMemoryMb(child.pid!).resident;
 
     const during: number[] = [];
     let flooding = true;
@@ -89,7 +85,7 @@ export async function measurePathSpellings(siteDir: string): Promise<BenchRow[]>
     const seconds = (performance.now() - started) / 1000;
     flooding = false;
     await pinging;
-    const after = residentMb(child.pid!);
+    const after = processMemoryMb(child.pid!).resident;
     const answered = [...statuses].map(([status, count]) => `${count}×${status}`).join(', ');
     return [
       { name: `RSS before ${spellingCount.toLocaleString('en-US')} path spellings`, value: Math.round(before), unit: 'MB' },
